@@ -69,6 +69,13 @@
 extern "C" {
 #endif
 
+/* Marks the public API: the shared build hides every other symbol. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DSN_API __attribute__((visibility("default")))
+#else
+#define DSN_API
+#endif
+
 /* RFC 5321 4.5.3.1.5: a reply line, code and CRLF included. */
 #define DSN_LINE_MAX 512
 /* Room for any one-line reply; multi-line replies need more (measure). */
@@ -91,9 +98,9 @@ typedef enum dsn_error {
 } dsn_error;
 
 /* "EBADCODE" for DSN_EBADCODE; "unknown error" for a value not listed. */
-const char *dsn_err_name(int err);
+DSN_API const char *dsn_err_name(int err);
 /* Human-readable text for err. */
-const char *dsn_strerror(int err);
+DSN_API const char *dsn_strerror(int err);
 
 /* One id per row of dsn_table.def: DSN_ID_no_such_user, ... */
 typedef enum dsn_id {
@@ -118,12 +125,12 @@ typedef struct dsn_entry {
 } dsn_entry;
 
 /* Indexed by dsn_id. */
-extern const dsn_entry dsn_entries[DSN_ID_COUNT];
+extern DSN_API const dsn_entry dsn_entries[DSN_ID_COUNT];
 
 /* The entry of id, or NULL when id is out of range. */
-const dsn_entry *dsn_entry_of(int id);
+DSN_API const dsn_entry *dsn_entry_of(int id);
 /* The DSN_ROW (not variant) that owns subject.detail, or NULL. */
-const dsn_entry *dsn_entry_by_status(int subject, int detail);
+DSN_API const dsn_entry *dsn_entry_by_status(int subject, int detail);
 
 /* Reply flags, stored in dsn_reply.flags or passed to dsn_format_ex(). */
 #define DSN_FMT_NO_ENHANCED 0x1u /* no enhanced status code */
@@ -179,18 +186,18 @@ static inline dsn_reply dsn_from_id(int id, const char *msg, int code)
 #undef DSN_VARIANT
 
 /* haraka-dsn's DSN.create(code, msg, subject, detail). */
-dsn_reply dsn_create(int code, const char *msg, int subject, int detail);
+DSN_API dsn_reply dsn_create(int code, const char *msg, int subject, int detail);
 
 /* A reply without enhanced status code: greeting, EHLO/HELO, 3xx. */
-dsn_reply dsn_basic(int code, const char *msg);
+DSN_API dsn_reply dsn_basic(int code, const char *msg);
 
 /* DSN_OK, or why r cannot be formatted with the extra flags. */
-int dsn_reply_check(const dsn_reply *r, unsigned flags);
+DSN_API int dsn_reply_check(const dsn_reply *r, unsigned flags);
 
-size_t dsn_format(const dsn_reply *r, char *buf, size_t size);
-size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
+DSN_API size_t dsn_format(const dsn_reply *r, char *buf, size_t size);
+DSN_API size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
                      size_t size);
-size_t dsn_text(const dsn_reply *r, char *buf, size_t size);
+DSN_API size_t dsn_text(const dsn_reply *r, char *buf, size_t size);
 
 #ifdef __cplusplus
 }
