@@ -111,9 +111,10 @@ static int next_line(const char **pp, size_t avail, const char **start,
                     /* back to the lead byte, over at most 3 continuation
                      * bytes; longer runs are not UTF-8 and split anywhere */
                     int i = 0;
-                    while (i < 3 && is_utf8_continuation(cut))
+                    while (i < 3 && prev[i] != NULL &&
+                           is_utf8_continuation(cut))
                         cut = prev[i++];
-                    if (is_utf8_continuation(cut))
+                    if (is_utf8_continuation(cut) || cut == s)
                         cut = p;
                     *end = cut;
                     *pp = cut;
