@@ -87,6 +87,18 @@ extern "C" {
     XX(EBADCODE, -2, "reply code is not [245][0-5][0-9] (3xx only without "    \
                      "enhanced status code)")                                  \
     XX(EBADSTATUS, -3, "enhanced status subject or detail outside 0..999")     \
+    XX(EINCOMPLETE, -10, "incomplete reply: read more and parse again")        \
+    XX(EREPLYCODE, -11, "reply line does not start with a reply code "         \
+                        "[2-5][0-5][0-9]")                                     \
+    XX(ECODEMISMATCH, -12, "reply lines carry different reply codes")          \
+    XX(ECONTINUATION, -13, "reply code not followed by '-', ' ' or line end")  \
+    XX(ELINETOOLONG, -14, "reply line longer than the line limit")             \
+    XX(EBARECR, -15, "CR not followed by LF in a reply")                       \
+    XX(ECTRL, -16, "NUL (strict: any control character) in a reply line")     \
+    XX(EBARELF, -17, "reply line ends in LF without CR (strict)")              \
+    XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
+    XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
+                          "(strict)")                                          \
     XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
 
 typedef enum dsn_error {
@@ -202,5 +214,8 @@ DSN_API size_t dsn_text(const dsn_reply *r, char *buf, size_t size);
 #ifdef __cplusplus
 }
 #endif
+
+/* Parsing status codes and replies from remote servers. */
+#include "dsn_parse.h"
 
 #endif /* DSN_H */
