@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The benchmark is not a test, but it must not rot: build it in Release and
+# run every part of it briefly (bench, haraka-dsn under node, callgrind when
+# valgrind is there). Fails on errors and on ops whose bytes disagree,
+# never on timing figures.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash bench/run.sh --quick build-ci-bench

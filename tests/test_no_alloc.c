@@ -1,0 +1,252 @@
+/*
+ * No heap allocation, ever (issue 6): this program replaces malloc and its
+ * relatives with a counting bump allocator, the interposition glibc
+ * supports, and runs every public function over the inputs that take the
+ * rarer paths (wrapping, truncation, measuring, control characters,
+ * errors), counting the allocations made in between. The test first
+ * checks that its own allocation is seen, so a build where the interposer
+ * is not in effect fails instead of passing for nothing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dsn.h"
+
+/* ---- the interposer: glibc's documented set of replaceable functions */
+
+void *memalign(size_t alignment, size_t size);
+void *aligned_alloc(size_t alignment, size_t size); /* C99 has none */
+int posix_memalign(void **out, size_t alignment, size_t size);
+void *valloc(size_t size);
+void *pvalloc(size_t size);
+size_t malloc_usable_size(void *p);
+
+#define HEADER 16 /* the block's size, kept in front of it for realloc */
+
+static unsigned char arena[64u << 20];
+static size_t arena_used;
+/* volatile: compilers assume that malloc leaves the program's variables
+ * alone, and would fold the count of a known malloc call away */
+static volatile int counting;
+static volatile size_t allocations;
+
+static void *bump(size_t alignment, size_t size)
+{
+    uintptr_t base = (uintptr_t)arena, at;
+    if (alignment < HEADER || (alignment & (alignment - 1)) != 0)
+        alignment = HEADER;
+    /* aligned as an address, not as an offset into the arena */
+    at = (base + arena_used + HEADER + alignment - 1) &
+         ~(uintptr_t)(alignment - 1);
+    at -= base;
+    if (size > sizeof arena || at > sizeof arena - size)
+        return NULL;
+    arena_used = at + size;
+    memcpy(arena + at - HEADER, &size, sizeof size);
+    if (counting)
+        allocations++;
+    return arena + at;
+}
+
+void *malloc(size_t size)
+{
+    return bump(HEADER, size);
+}
+
+void free(void *p)
+{
+    (void)p; /* a test's worth of memory is never given back */
+}
+
+void *calloc(size_t n, size_t size)
+{
+    void *p;
+    if (size != 0 && n > (size_t)-1 / size)
+        return NULL;
+    p = bump(HEADER, n * size);
+    if (p != NULL)
+        memset(p, 0, n * size); /* freed blocks are never reused: be sure */
+    return p;
+}
+
+size_t malloc_usable_size(void *p)
+{
+    size_t size = 0;
+    if (p != NULL)
+        memcpy(&size, (unsigned char *)p - HEADER, sizeof size);
+    return size;
+}
+
+void *realloc(void *p, size_t size)
+{
+    void *q = bump(HEADER, size);
+    size_t old = malloc_usable_size(p);
+    if (q != NULL && p != NULL)
+        memcpy(q, p, old < size ? old : size);
+    return q;
+}
+
+void *memalign(size_t alignment, size_t size)
+{
+    return bump(alignment, size);
+}
+
+void *aligned_alloc(size_t alignment, size_t size)
+{
+    return bump(alignment, size);
+}
+
+int posix_memalign(void **out, size_t alignment, size_t size)
+{
+    void *p = bump(alignment, size);
+    if (p == NULL)
+        return 12; /* ENOMEM, without <errno.h>'s global */
+    *out = p;
+    return 0;
+}
+
+void *valloc(size_t size)
+{
+    return bump(4096, size);
+}
+
+void *pvalloc(size_t size)
+{
+    return bump(4096, (size + 4095) / 4096 * 4096);
+}
+
+/* ---- what runs while counting */
+
+static char out[8192];
+static char long_msg[3000];
+
+/* Formats r every way the API offers: flags, measuring, truncation. */
+static size_t format_all(const dsn_reply *r)
+{
+    static const unsigned flags[] = {0, DSN_FMT_NO_ENHANCED, DSN_FMT_TEXT,
+                                     DSN_FMT_NO_ENHANCED | DSN_FMT_TEXT};
+    size_t i, n = 0, size;
+    for (i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        n += dsn_format_ex(r, flags[i], out, sizeof out);
+        n += dsn_format_ex(r, flags[i], NULL, 0);
+        for (size = 1; size < 40; size += 7)
+            n += dsn_format_ex(r, flags[i], out, size);
+    }
+    n += dsn_format(r, out, sizeof out);
+    n += dsn_text(r, out, sizeof out);
+    n += (size_t)(dsn_reply_check(r, 0) == DSN_OK);
+    return n;
+}
+
+/* Parses what r formats to, whole and cut short, lenient and strict. */
+static size_t parse_all(const dsn_reply *r)
+{
+    static const dsn_parse_options strict = {DSN_PARSE_STRICT, 0};
+    dsn_parsed_reply p;
+    dsn_slice lines[4];
+    dsn_status st;
+    size_t n = dsn_format(r, out, sizeof out), cut, sum = 0;
+    for (cut = 0; cut <= n && cut < sizeof out; cut += 1 + n / 8) {
+        sum += (size_t)dsn_parse_reply(out, cut, &p, lines, 4, NULL);
+        sum += (size_t)dsn_parse_reply(out, cut, &p, lines, 4, &strict);
+    }
+    sum += (size_t)dsn_parse_reply(out, n, &p, lines, 4, NULL);
+    sum += (size_t)dsn_parse_status(out + 4, n > 4 ? n - 4 : 0, &st);
+    return sum;
+}
+
+static size_t every_operation(void)
+{
+    static const char *const msgs[] = {
+        NULL, "", "Custom text", "line one\nline two\nline three",
+        "ctl\r\n\t\x7f chars\n\n\x01", "\xc3\xa9t\xc3\xa9 UTF-8", long_msg};
+    static const char *const wires[] = {
+        "550 #5.1.0 Address rejected\r\n", "550  5.1.1 text\r\n",
+        "250-a\n250 b\n", "550 4.1.1 x\r\n550 5.1.1 y\r\n", "571 x\r\n",
+        "550-a\r\n551 b\r\n", "550 a\rb\r\n", "250\r\n", "2"};
+    size_t n = 0, i, m;
+    int id;
+    for (m = 0; m < sizeof msgs / sizeof msgs[0]; m++) {
+        for (id = -1; id <= (int)DSN_ID_COUNT; id++) {
+            dsn_reply r = dsn_from_id(id, msgs[m], id % 2 ? 0 : 452);
+            n += format_all(&r) + parse_all(&r);
+        }
+#define DSN_ROW(name, code, subject, detail, text)                             \
+    {                                                                          \
+        dsn_reply r = dsn_##name(msgs[m], 0);                                  \
+        n += format_all(&r);                                                   \
+    }
+#define DSN_VARIANT DSN_ROW
+#include "dsn_table.def"
+#undef DSN_ROW
+#undef DSN_VARIANT
+        {
+            dsn_reply r[] = {dsn_create(550, msgs[m], 7, 26),
+                             dsn_create(0, msgs[m], 9, 9),
+                             dsn_create(550, msgs[m], 1000, 0),
+                             dsn_basic(354, msgs[m]), dsn_basic(99, msgs[m])};
+            for (i = 0; i < sizeof r / sizeof r[0]; i++)
+                n += format_all(&r[i]) + parse_all(&r[i]);
+        }
+        n += format_all(NULL);
+    }
+    for (i = 0; i < sizeof wires / sizeof wires[0]; i++) {
+        dsn_parsed_reply p;
+        dsn_slice lines[1];
+        n += (size_t)dsn_parse_reply(wires[i], strlen(wires[i]), &p, lines, 1,
+                                     NULL);
+    }
+    for (id = -20; id <= 0; id++)
+        n += strlen(dsn_err_name(id)) + strlen(dsn_strerror(id));
+    for (id = -1; id <= (int)DSN_ID_COUNT; id++)
+        n += dsn_entry_of(id) != NULL;
+    for (i = 0; i < 12; i++)
+        n += dsn_entry_by_status((int)i % 9, (int)i) != NULL;
+    return n;
+}
+
+static void test_interposer_counts(void **state)
+{
+    /* through pointers, so that the compiler cannot drop the pair */
+    void *(*volatile alloc)(size_t) = malloc;
+    void (*volatile release)(void *) = free;
+    void *p;
+    (void)state;
+    counting = 1;
+    allocations = 0;
+    p = alloc(24);
+    release(p);
+    counting = 0;
+    assert_non_null(p);
+    assert_int_equal(allocations, 1);
+}
+
+static void test_no_allocation(void **state)
+{
+    size_t i, n;
+    (void)state;
+    for (i = 0; i < sizeof long_msg - 1; i++)
+        long_msg[i] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
+    long_msg[sizeof long_msg - 1] = '\0';
+    counting = 1;
+    allocations = 0;
+    n = every_operation();
+    counting = 0;
+    assert_true(n > 0);
+    assert_int_equal(allocations, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_interposer_counts),
+        cmocka_unit_test(test_no_allocation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
