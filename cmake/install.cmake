@@ -1,0 +1,66 @@
+# `cmake --install build --prefix P`: the library, every public header with
+# the .def tables they include, the dsn program, the man pages, and the
+# CMake (find_package(dsn)) and pkg-config (libdsn) packages.
+include(CMakePackageConfigHelpers)
+
+# Headers go to their own directory: dsn_table.def and the other tables are
+# no names for the top of /usr/include. dsn.h finds them with "" includes,
+# so <libdsn/dsn.h> works without flags and <dsn.h> with the package's.
+set(DSN_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/libdsn)
+set(DSN_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/dsn)
+
+install(TARGETS dsn EXPORT dsnTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        INCLUDES DESTINATION ${DSN_INSTALL_INCLUDEDIR})
+file(GLOB DSN_PUBLIC_HEADERS CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/include/*.h ${PROJECT_SOURCE_DIR}/*.def)
+install(FILES ${DSN_PUBLIC_HEADERS} ${DSN_GENERATED_INCLUDE_DIR}/dsn_version.h
+        DESTINATION ${DSN_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/man/libdsn.3
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man3)
+
+if(TARGET dsn_cli)
+  # A shared libdsn is found next to the program's prefix, wherever it is.
+  file(RELATIVE_PATH DSN_BIN_TO_LIB ${CMAKE_INSTALL_FULL_BINDIR}
+       ${CMAKE_INSTALL_FULL_LIBDIR})
+  set_target_properties(dsn_cli PROPERTIES
+                        INSTALL_RPATH "$ORIGIN/${DSN_BIN_TO_LIB}")
+  install(TARGETS dsn_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  if(EXISTS ${PROJECT_SOURCE_DIR}/man/dsn.1)
+    install(FILES ${PROJECT_SOURCE_DIR}/man/dsn.1
+            DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  endif()
+endif()
+
+# The package has no dependencies, so the exported targets are the whole
+# config file: find_package(dsn CONFIG) gives dsn::dsn.
+install(EXPORT dsnTargets NAMESPACE dsn:: FILE dsnConfig.cmake
+        DESTINATION ${DSN_INSTALL_CMAKEDIR})
+write_basic_package_version_file(
+  ${PROJECT_BINARY_DIR}/dsnConfigVersion.cmake
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/dsnConfigVersion.cmake
+        DESTINATION ${DSN_INSTALL_CMAKEDIR})
+
+# libdsn.pc computes its prefix from its own place (pcfiledir), so it is
+# right for any --prefix given at install time and inside the .deb.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(DSN_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH DSN_PC_UP /p/${CMAKE_INSTALL_LIBDIR}/pkgconfig /p)
+  string(REGEX REPLACE "/$" "" DSN_PC_UP "${DSN_PC_UP}")
+  set(DSN_PC_PREFIX "\${pcfiledir}/${DSN_PC_UP}")
+endif()
+foreach(dir CMAKE_INSTALL_LIBDIR DSN_INSTALL_INCLUDEDIR)
+  if(IS_ABSOLUTE "${${dir}}")
+    set(DSN_PC_${dir} "${${dir}}")
+  else()
+    set(DSN_PC_${dir} "\${prefix}/${${dir}}")
+  endif()
+endforeach()
+configure_file(${PROJECT_SOURCE_DIR}/cmake/libdsn.pc.in
+               ${PROJECT_BINARY_DIR}/libdsn.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/libdsn.pc
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
