@@ -3,7 +3,15 @@
  * contract. The message is read in place and never copied: each reply
  * line is first measured in the raw text (control characters skipped),
  * then written, so no scratch buffer is needed whatever its length.
+ *
+ * A server formats a reply for every command, so the usual cases go
+ * fast (bench/ measures them): a one-line reply of clean text is written
+ * straight into the buffer, a row's default text copied pre-rendered;
+ * otherwise a line whose reach holds no control character is found 8
+ * bytes at a time and copied whole. Only a line with a control character
+ * in reach is measured byte by byte. Every path gives the same bytes.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "dsn.h"
@@ -44,16 +52,15 @@ typedef struct layout {
     int enhanced;
 } layout;
 
+/* v in 0..999, without leading zeros */
 static size_t put_digits(char *p, int v)
 {
-    char tmp[3];
-    size_t n = 0, i;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0 && n < sizeof tmp);
-    for (i = 0; i < n; i++)
-        p[i] = tmp[n - 1 - i];
+    size_t n = 0;
+    if (v >= 100)
+        p[n++] = (char)('0' + v / 100);
+    if (v >= 10)
+        p[n++] = (char)('0' + v / 10 % 10);
+    p[n++] = (char)('0' + v % 10);
     return n;
 }
 
@@ -142,6 +149,103 @@ static int next_line(const char **pp, size_t avail, const char **start,
     }
 }
 
+#define ONES (~(uint64_t)0 / 255) /* 0x0101...01 */
+
+/* Non-zero when one of the 8 bytes of x is a control character. Its
+ * lowest flagged byte is always one; bytes above it may be flagged
+ * wrongly by the borrow, which find_ctl's byte loop sorts out. */
+static uint64_t ctl_mask(uint64_t x)
+{
+    uint64_t del = x ^ (ONES * 0x7f);
+    return ((x - ONES * 0x20) & ~x & ONES * 0x80) |
+           ((del - ONES) & ~del & ONES * 0x80);
+}
+
+/* The first control character in [p, e), or e. */
+static const char *find_ctl(const char *p, const char *e)
+{
+    const char *q = p;
+    uint64_t x;
+    if (e - p >= 8) {
+        for (; e - q > 8; q += 8) {
+            memcpy(&x, q, sizeof x);
+            if (ctl_mask(x) != 0)
+                break;
+        }
+        if (e - q <= 8) {
+            /* the last 8 bytes in one go, overlapping checked ones */
+            q = e - 8;
+            memcpy(&x, q, sizeof x);
+            if (ctl_mask(x) == 0)
+                return e;
+        }
+    }
+    for (; q < e; q++)
+        if (is_ctl((unsigned char)*q))
+            return q;
+    return e;
+}
+
+/*
+ * next_line() for the text [*pp, end) when the next line's reach holds no
+ * control character but the '\n' that ends it: then every byte is kept,
+ * and the line is found without counting. Otherwise it hands over to
+ * next_line() and sets *clean to 0: the line must be written by
+ * put_clean().
+ */
+static int next_clean_line(const char **pp, const char *end, size_t avail,
+                           const char **start, const char **stop, int *clean)
+{
+    const char *p = *pp;
+    for (;;) {
+        int fits = (size_t)(end - p) <= avail;
+        const char *lim = fits ? end : p + avail + 1;
+        const char *q = find_ctl(p, lim), *cut;
+        size_t i;
+        if (q < lim && *q != '\n') {
+            *clean = 0;
+            *pp = p;
+            return next_line(pp, avail, start, stop);
+        }
+        *clean = 1;
+        if (q == p) { /* an empty line */
+            if (p == end) {
+                *pp = p;
+                return 0;
+            }
+            p++;
+            continue;
+        }
+        *start = p;
+        if (q < lim || fits) { /* the rest of the line fits */
+            *stop = q;
+            *pp = q < end ? q + 1 : q;
+            return 1;
+        }
+        /* avail + 1 kept bytes: wrap as next_line() does */
+        cut = p + avail;
+        if (*cut == ' ') {
+            *stop = cut;
+            *pp = cut + 1;
+            return 1;
+        }
+        for (q = cut - 1; q > p; q--) {
+            if (*q == ' ') {
+                *stop = q;
+                *pp = q + 1;
+                return 1;
+            }
+        }
+        for (i = 0; i < 3 && i < avail && is_utf8_continuation(cut); i++)
+            cut = p + avail - 1 - i;
+        if (is_utf8_continuation(cut) || cut == p)
+            cut = p + avail;
+        *stop = cut;
+        *pp = cut;
+        return 1;
+    }
+}
+
 static void put_clean(sink *o, const char *s, const char *e)
 {
     const char *run = s;
@@ -156,13 +260,16 @@ static void put_clean(sink *o, const char *s, const char *e)
 
 /* Writes one line; returns where its separator went. */
 static size_t put_line(sink *o, const layout *L, const char *s, const char *e,
-                       size_t lines_before)
+                       size_t lines_before, int clean)
 {
     size_t line_at = o->len;
     if (!L->wire && lines_before > 0)
         put(o, "\n", 1);
     put(o, L->prefix, L->prefix_len);
-    put_clean(o, s, e);
+    if (clean)
+        put(o, s, (size_t)(e - s));
+    else
+        put_clean(o, s, e);
     if (L->wire)
         put(o, "\r\n", 2);
     return line_at + 3;
@@ -171,12 +278,14 @@ static size_t put_line(sink *o, const layout *L, const char *s, const char *e,
 static size_t put_text(sink *o, const layout *L, const char *text,
                        size_t *sep_at)
 {
-    const char *s, *e;
+    const char *s, *e, *end;
     size_t lines = 0;
+    int clean;
     if (text == NULL)
         return 0;
-    while (next_line(&text, L->avail, &s, &e))
-        *sep_at = put_line(o, L, s, e, lines++);
+    end = text + strlen(text);
+    while (next_clean_line(&text, end, L->avail, &s, &e, &clean))
+        *sep_at = put_line(o, L, s, e, lines++, clean);
     return lines;
 }
 
@@ -197,8 +306,169 @@ static size_t put_empty_line(sink *o, const layout *L)
     return line_at + 3;
 }
 
-size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
-                     size_t size)
+/* 1 when [p, p + n) holds no control character; n is at least 8. The
+ * masks are OR-ed without a branch: a control character is rare. */
+static int clean_words(const char *p, size_t n)
+{
+    uint64_t x, acc = 0;
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, p + i, sizeof x);
+        acc |= ctl_mask(x);
+    }
+    memcpy(&x, p + n - 8, sizeof x); /* the last 8, overlapping */
+    return (acc | ctl_mask(x)) == 0;
+}
+
+/* memcpy for the one-line path: fixed-size moves that compilers turn
+ * into a few loads and stores, rather than a call or a rep movs, which
+ * cost more than these short copies themselves. */
+static void copy_bytes(char *d, const char *s, size_t n)
+{
+    size_t i;
+    if (n >= 16) {
+        for (i = 0; i + 16 < n; i += 16)
+            memcpy(d + i, s + i, 16);
+        memcpy(d + n - 16, s + n - 16, 16); /* overlapping */
+    } else if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else {
+        for (i = 0; i < n; i++)
+            d[i] = s[i];
+    }
+}
+
+/* subject or detail, 0..999 */
+static char *put_number(char *o, int v)
+{
+    if (v < 10) {
+        *o = (char)('0' + v);
+        return o + 1;
+    }
+    return o + put_digits(o, v);
+}
+
+/*
+ * Every row's default reply after the first digit of its code, rendered by
+ * the preprocessor: ".1.1 No such user\r\n". The rest of the code's
+ * digits vary with the code a caller gives; the class is its first digit.
+ */
+typedef struct tail {
+    const char *bytes; /* NUL-terminated */
+    size_t len;
+} tail;
+
+#define DSN_TAIL_(subject, detail, text) "." #subject "." #detail " " text "\r\n"
+#define DSN_ROW(name, code, subject, detail, text)                             \
+    {DSN_TAIL_(subject, detail, text),                                         \
+     sizeof DSN_TAIL_(subject, detail, text) - 1},
+#define DSN_VARIANT DSN_ROW
+static const tail tails[DSN_ID_COUNT] = {
+#include "dsn_table.def"
+};
+#undef DSN_ROW
+#undef DSN_VARIANT
+#undef DSN_TAIL_
+
+/* subject.detail -> 1 + the id of the DSN_ROW that owns it, 0 for none.
+ * A row beyond these bounds fails to compile here: widen them. */
+#define ROW_SUBJECTS 8
+#define ROW_DETAILS 32
+#define DSN_ROW(name, code, subject, detail, text)                             \
+    [subject][detail] = DSN_ID_##name + 1,
+#define DSN_VARIANT(name, code, subject, detail, text)
+static const unsigned char row_of[ROW_SUBJECTS][ROW_DETAILS] = {
+#include "dsn_table.def"
+};
+#undef DSN_ROW
+#undef DSN_VARIANT
+/* ids fit in row_of's bytes */
+typedef char dsn_ids_fit_in_a_byte_[DSN_ID_COUNT < 255 ? 1 : -1];
+
+/* The pre-rendered tail for r, when its text is its row's default (the
+ * very pointer, not a copy: then its bytes are the row's), or NULL. */
+static const tail *tail_of(const dsn_reply *r)
+{
+    unsigned s = (unsigned)r->subject, d = (unsigned)r->detail, id;
+    if (s >= ROW_SUBJECTS || d >= ROW_DETAILS || row_of[s][d] == 0)
+        return NULL;
+    /* the row, then the variants that share its code */
+    for (id = row_of[s][d] - 1u; id < DSN_ID_COUNT; id++) {
+        const dsn_entry *e = &dsn_entries[id];
+        if ((unsigned)e->subject != s || (unsigned)e->detail != d)
+            break;
+        if (e->message == r->msg)
+            return &tails[id];
+    }
+    return NULL;
+}
+
+/*
+ * The reply most servers send most of the time, written straight into
+ * buf: wire lines with the enhanced code, one line of clean text that
+ * fits; a row's default text is copied pre-rendered. Returns the length,
+ * or 0 when the reply is not that simple (or the buffer is too small),
+ * for the general path to take it.
+ */
+static size_t format_one_line(const dsn_reply *r, char *buf, size_t size)
+{
+    /* dsn_code_valid(code) && cls == code / 100, without dividing */
+    unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
+    const char *m = r->msg;
+    size_t n;
+    char *o = buf;
+    if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
+        m == NULL || (unsigned)r->subject > 999 || (unsigned)r->detail > 999)
+        return 0;
+    if (m == r->fallback && buf != NULL) {
+        const tail *t = tail_of(r);
+        if (t != NULL && t->len + 5 <= DSN_LINE_MAX && t->len + 5 < size) {
+            o[0] = (char)('0' + cls);
+            o[1] = (char)('0' + rest / 10);
+            o[2] = (char)('0' + rest % 10);
+            o[3] = ' ';
+            o[4] = (char)('0' + cls);
+            copy_bytes(o + 5, t->bytes, t->len + 1);
+            return t->len + 5;
+        }
+    }
+    n = strlen(m);
+    /* "550 5.1.1 " is 10 to 14 bytes: with 14, text and CRLF fit */
+    if (n == 0 || n + 14 + 2 > DSN_LINE_MAX || buf == NULL ||
+        n + 14 + 2 >= size)
+        return 0;
+    if (n >= 8 ? !clean_words(m, n) : find_ctl(m, m + n) != m + n)
+        return 0;
+    o[0] = (char)('0' + cls);
+    o[1] = (char)('0' + rest / 10);
+    o[2] = (char)('0' + rest % 10);
+    o[3] = ' ';
+    o[4] = (char)('0' + cls);
+    o[5] = '.';
+    o = put_number(o + 6, r->subject);
+    *o++ = '.';
+    o = put_number(o, r->detail);
+    *o++ = ' ';
+    copy_bytes(o, m, n);
+    o += n;
+    o[0] = '\r';
+    o[1] = '\n';
+    o[2] = '\0';
+    return (size_t)(o + 2 - buf);
+}
+
+/* Kept out of line, so that the one-line path does not pay for its
+ * registers and stack. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* Everything else: any flags, lines, wrapping, truncation, errors. */
+static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags, char *buf,
+                             size_t size)
 {
     sink o;
     layout L;
@@ -223,6 +493,15 @@ size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
     if (o.size > 0)
         buf[o.len < o.size ? o.len : o.size - 1] = '\0';
     return o.len;
+}
+
+size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
+                     size_t size)
+{
+    size_t n;
+    if (flags == 0 && r != NULL && (n = format_one_line(r, buf, size)) > 0)
+        return n;
+    return format_general(r, flags, buf, size);
 }
 
 size_t dsn_format(const dsn_reply *r, char *buf, size_t size)
