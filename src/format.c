@@ -404,6 +404,18 @@ static const tail *tail_of(const dsn_reply *r)
     return NULL;
 }
 
+/* "550 5", the code and the enhanced class, for cls and the code's last
+ * two digits rest */
+static char *put_code(char *o, unsigned cls, unsigned rest)
+{
+    o[0] = (char)('0' + cls);
+    o[1] = (char)('0' + rest / 10);
+    o[2] = (char)('0' + rest % 10);
+    o[3] = ' ';
+    o[4] = (char)('0' + cls);
+    return o + 5;
+}
+
 /*
  * The reply most servers send most of the time, written straight into
  * buf: wire lines with the enhanced code, one line of clean text that
@@ -416,7 +428,7 @@ static size_t format_one_line(const dsn_reply *r, char *buf, size_t size)
     /* dsn_code_valid(code) && cls == code / 100, without dividing */
     unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
     const char *m = r->msg;
-    size_t n;
+    size_t n, total;
     char *o = buf;
     if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
         m == NULL || (unsigned)r->subject > 999 || (unsigned)r->detail > 999)
@@ -424,29 +436,22 @@ static size_t format_one_line(const dsn_reply *r, char *buf, size_t size)
     if (m == r->fallback && buf != NULL) {
         const tail *t = tail_of(r);
         if (t != NULL && t->len + 5 <= DSN_LINE_MAX && t->len + 5 < size) {
-            o[0] = (char)('0' + cls);
-            o[1] = (char)('0' + rest / 10);
-            o[2] = (char)('0' + rest % 10);
-            o[3] = ' ';
-            o[4] = (char)('0' + cls);
-            copy_bytes(o + 5, t->bytes, t->len + 1);
+            copy_bytes(put_code(o, cls, rest), t->bytes, t->len + 1);
             return t->len + 5;
         }
     }
     n = strlen(m);
-    /* "550 5.1.1 " is 10 to 14 bytes: with 14, text and CRLF fit */
-    if (n == 0 || n + 14 + 2 > DSN_LINE_MAX || buf == NULL ||
-        n + 14 + 2 >= size)
+    /* "550 5.1.1 ", text, CRLF */
+    total = (size_t)(10 + (r->subject >= 10) + (r->subject >= 100) +
+                     (r->detail >= 10) + (r->detail >= 100)) +
+            n + 2;
+    if (n == 0 || total > DSN_LINE_MAX || buf == NULL || total >= size)
         return 0;
     if (n >= 8 ? !clean_words(m, n) : find_ctl(m, m + n) != m + n)
         return 0;
-    o[0] = (char)('0' + cls);
-    o[1] = (char)('0' + rest / 10);
-    o[2] = (char)('0' + rest % 10);
-    o[3] = ' ';
-    o[4] = (char)('0' + cls);
-    o[5] = '.';
-    o = put_number(o + 6, r->subject);
+    o = put_code(o, cls, rest);
+    *o++ = '.';
+    o = put_number(o, r->subject);
     *o++ = '.';
     o = put_number(o, r->detail);
     *o++ = ' ';
@@ -455,7 +460,7 @@ static size_t format_one_line(const dsn_reply *r, char *buf, size_t size)
     o[0] = '\r';
     o[1] = '\n';
     o[2] = '\0';
-    return (size_t)(o + 2 - buf);
+    return total;
 }
 
 /* Kept out of line, so that the one-line path does not pay for its
