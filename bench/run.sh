@@ -30,9 +30,29 @@ else
   have_node=
 fi
 
-"$build/bench/bench" $quick --tsv >"$out/c.tsv"
-: >"$out/node.tsv"
-[ -n "$have_node" ] && (cd "$hdir" && node haraka.js $quick --tsv) >"$out/node.tsv"
+# C and node take turns, three runs each, so that a slow spell of the
+# machine does not land on one side only; the table takes, per figure, the
+# median of the runs' medians.
+runs=3
+[ -n "$quick" ] && runs=1
+: >"$out/c-runs.tsv"
+: >"$out/node-runs.tsv"
+for _ in $(seq "$runs"); do
+  "$build/bench/bench" $quick --tsv >>"$out/c-runs.tsv"
+  if [ -n "$have_node" ]; then
+    (cd "$hdir" && node haraka.js $quick --tsv) >>"$out/node-runs.tsv"
+  fi
+done
+median_of_runs() {
+  sort -t$'\t' -k1,2 -k3,3g "$1" | awk -F'\t' '
+    function flush() { if (n) { m = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+                                printf "%s\t%s\t%.2f\t%s\n", id, var, m, what } n = 0 }
+    $1 != id || $2 != var { flush(); id = $1; var = $2; what = $4 }
+    { v[++n] = $3 }
+    END { flush() }'
+}
+median_of_runs "$out/c-runs.tsv" | sort -t$'\t' -k1,1 -s >"$out/c.tsv"
+median_of_runs "$out/node-runs.tsv" >"$out/node.tsv"
 
 # instruction counts: one callgrind dump per op, "id variant iters per_call"
 : >"$out/ir.tsv"
@@ -71,5 +91,6 @@ awk -F'\t' '
     }
   }' "$out/c.tsv" "$out/node.tsv" "$out/ir.tsv"
 echo
-echo "ns: median over the rounds of one run (bench: $( [ -n "$quick" ] && echo 3 || echo 31 ) rounds);" \
-     "Ir: instructions per operation under callgrind, the call through a pointer included."
+echo "ns: median ns per operation, the median of $runs runs of C and node in turn, each the median of" \
+     "$( [ -n "$quick" ] && echo 3 || echo 31 ) rounds; ratios of those medians." \
+     "Ir: instructions per operation under callgrind (the call through a pointer included)."
