@@ -5,7 +5,7 @@
  * then written, so no scratch buffer is needed whatever its length.
  *
  * A server formats a reply for every command, so the usual cases go
- * fast (bench/ measures them): a one-line reply of clean text is written
+ * fast (bench/ measures them): a reply of clean lines that fit is written
  * straight into the buffer, a row's default text copied pre-rendered;
  * otherwise a line whose reach holds no control character is found 8
  * bytes at a time and copied whole. Only a line with a control character
@@ -151,14 +151,15 @@ static int next_line(const char **pp, size_t avail, const char **start,
 
 #define ONES (~(uint64_t)0 / 255) /* 0x0101...01 */
 
-/* Non-zero when one of the 8 bytes of x is a control character. Its
- * lowest flagged byte is always one; bytes above it may be flagged
- * wrongly by the borrow, which find_ctl's byte loop sorts out. */
+/* The bytes of x that are control characters, each flagged by its high
+ * bit. With the high bits masked off no byte carries into the next:
+ * (b & 0x7f) + 1 maps 0x00..0x1f to 1..0x20 and 0x7f to 0x80, which the
+ * second mask makes 0; adding 0x5f sets the high bit of all the others.
+ * Bytes >= 0x80 are never flagged. */
 static uint64_t ctl_mask(uint64_t x)
 {
-    uint64_t del = x ^ (ONES * 0x7f);
-    return ((x - ONES * 0x20) & ~x & ONES * 0x80) |
-           ((del - ONES) & ~del & ONES * 0x80);
+    uint64_t z = ((x & ONES * 0x7f) + ONES) & ONES * 0x7f;
+    return ~(z + ONES * 0x5f) & ~x & ONES * 0x80;
 }
 
 /* The first control character in [p, e), or e. */
@@ -306,21 +307,7 @@ static size_t put_empty_line(sink *o, const layout *L)
     return line_at + 3;
 }
 
-/* 1 when [p, p + n) holds no control character; n is at least 8. The
- * masks are OR-ed without a branch: a control character is rare. */
-static int clean_words(const char *p, size_t n)
-{
-    uint64_t x, acc = 0;
-    size_t i;
-    for (i = 0; i + 8 < n; i += 8) {
-        memcpy(&x, p + i, sizeof x);
-        acc |= ctl_mask(x);
-    }
-    memcpy(&x, p + n - 8, sizeof x); /* the last 8, overlapping */
-    return (acc | ctl_mask(x)) == 0;
-}
-
-/* memcpy for the one-line path: fixed-size moves that compilers turn
+/* memcpy for the clean-lines path: fixed-size moves that compilers turn
  * into a few loads and stores, rather than a call or a rep movs, which
  * cost more than these short copies themselves. */
 static void copy_bytes(char *d, const char *s, size_t n)
@@ -417,53 +404,84 @@ static char *put_code(char *o, unsigned cls, unsigned rest)
 }
 
 /*
- * The reply most servers send most of the time, written straight into
- * buf: wire lines with the enhanced code, one line of clean text that
- * fits; a row's default text is copied pre-rendered. Returns the length,
- * or 0 when the reply is not that simple (or the buffer is too small),
- * for the general path to take it.
+ * The replies most servers send most of the time, written straight into
+ * buf: wire lines with the enhanced code, text whose only control
+ * characters are the '\n's between lines that fit; a row's default text
+ * is copied pre-rendered. Returns the length, or 0 when the reply is not
+ * that simple (or the buffer is too small), for the general path to take
+ * it; whatever it wrote by then the general path writes again.
  */
-static size_t format_one_line(const dsn_reply *r, char *buf, size_t size)
+static size_t format_clean_lines(const dsn_reply *r, char *buf, size_t size)
 {
     /* dsn_code_valid(code) && cls == code / 100, without dividing */
     unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
-    const char *m = r->msg;
-    size_t n, total;
-    char *o = buf;
+    const char *m = r->msg, *p, *q, *end;
+    size_t head, total = 0, n, lines = 0;
+    char prefix[16], *o;
     if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
-        m == NULL || (unsigned)r->subject > 999 || (unsigned)r->detail > 999)
+        m == NULL || (unsigned)r->subject > 999 || (unsigned)r->detail > 999 ||
+        buf == NULL)
         return 0;
-    if (m == r->fallback && buf != NULL) {
+    if (m == r->fallback) {
         const tail *t = tail_of(r);
         if (t != NULL && t->len + 5 <= DSN_LINE_MAX && t->len + 5 < size) {
-            copy_bytes(put_code(o, cls, rest), t->bytes, t->len + 1);
+            copy_bytes(put_code(buf, cls, rest), t->bytes, t->len + 1);
             return t->len + 5;
         }
     }
-    n = strlen(m);
-    /* "550 5.1.1 ", text, CRLF */
-    total = (size_t)(10 + (r->subject >= 10) + (r->subject >= 100) +
-                     (r->detail >= 10) + (r->detail >= 100)) +
-            n + 2;
-    if (n == 0 || total > DSN_LINE_MAX || buf == NULL || total >= size)
-        return 0;
-    if (n >= 8 ? !clean_words(m, n) : find_ctl(m, m + n) != m + n)
-        return 0;
-    o = put_code(o, cls, rest);
+    /* "550-5.1.1 " */
+    o = put_code(prefix, cls, rest);
     *o++ = '.';
     o = put_number(o, r->subject);
     *o++ = '.';
     o = put_number(o, r->detail);
     *o++ = ' ';
-    copy_bytes(o, m, n);
-    o += n;
-    o[0] = '\r';
-    o[1] = '\n';
-    o[2] = '\0';
+    head = (size_t)(o - prefix);
+    prefix[3] = '-';
+    /* measure: every line non-empty, clean and short enough; no scan
+     * goes further than the longest line that fits */
+    end = m + strlen(m);
+    for (p = m;; p = q + 1) {
+        size_t reach = DSN_LINE_MAX - head - 2 + 1;
+        const char *lim = end;
+        if ((size_t)(end - p) >= reach) {
+            /* a long text: wrapped, unless a line ends within reach */
+            lim = memchr(p, '\n', reach);
+            if (lim == NULL)
+                return 0;
+        }
+        q = find_ctl(p, lim);
+        n = (size_t)(q - p);
+        if ((q < end && *q != '\n') || n == 0)
+            return 0;
+        total += head + n + 2;
+        lines++;
+        if (q == end)
+            break;
+    }
+    if (total >= size)
+        return 0;
+    /* write */
+    o = buf;
+    for (p = m;; p = q + 1) {
+        q = --lines == 0 ? end : memchr(p, '\n', (size_t)(end - p));
+        n = (size_t)(q - p);
+        copy_bytes(o, prefix, head);
+        if (q == end)
+            o[3] = ' ';
+        copy_bytes(o + head, p, n);
+        o += head + n;
+        o[0] = '\r';
+        o[1] = '\n';
+        o += 2;
+        if (q == end)
+            break;
+    }
+    *o = '\0';
     return total;
 }
 
-/* Kept out of line, so that the one-line path does not pay for its
+/* Kept out of line, so that the clean-lines path does not pay for its
  * registers and stack. */
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
@@ -504,7 +522,7 @@ size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
                      size_t size)
 {
     size_t n;
-    if (flags == 0 && r != NULL && (n = format_one_line(r, buf, size)) > 0)
+    if (flags == 0 && r != NULL && (n = format_clean_lines(r, buf, size)) > 0)
         return n;
     return format_general(r, flags, buf, size);
 }

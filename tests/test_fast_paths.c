@@ -1,11 +1,11 @@
 /*
  * dsn_format's fast paths (issue 6) give the bytes of its general path.
  * A row's default text is copied pre-rendered when the reply points at
- * that very text; a copy of it takes the one-line path; the same copy with
- * a trailing '\n' (an empty last line, which is dropped) takes the general
- * path. All three must agree, for every row and for replies edited by
- * hand, and the one-line path must agree with the general one on clean
- * texts of every length around the 512-octet limit.
+ * that very text; a copy of it takes the clean-lines path; the same copy
+ * with a trailing '\n' (an empty last line, which is dropped) takes the
+ * general path. All three must agree, for every row and for replies edited by
+ * hand, and the clean-lines path must agree with the general one on
+ * texts of every length around the 512-octet limit, in one line or many.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,7 +61,7 @@ static void test_every_row_default(void **state)
             own = r;
             snprintf(copy, sizeof copy, "%s", r.msg);
             own.msg = copy;
-            expect_as_general(own); /* one line */
+            expect_as_general(own); /* clean lines */
         }
         {
             const dsn_entry *e = dsn_entry_of(id);
@@ -127,6 +127,9 @@ static void test_clean_texts_of_every_length(void **state)
                 msg[i] = round == 0 && next_random() % 4 == 0
                              ? 'w'
                              : alphabet[next_random() % (sizeof alphabet - 1)];
+            /* lines: clean ones, and now and then an empty one */
+            for (i = 0; round == 1 && i < len; i += 1 + next_random() % 90)
+                msg[i] = '\n';
             msg[len] = '\0';
             expect_as_general(dsn_create(code, msg, subject, detail));
         }
