@@ -56,7 +56,7 @@ median_of_runs "$out/node-runs.tsv" >"$out/node.tsv"
 
 # instruction counts: one callgrind dump per op, "id variant iters per_call"
 : >"$out/ir.tsv"
-if command -v valgrind >/dev/null; then
+if command -v valgrind >/dev/null && "$build/bench/bench" --callgrind 1 >/dev/null 2>&1; then
   rm -f "$out"/callgrind.out*
   LD_BIND_NOW=1 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
     "$build/bench/bench" --callgrind "$iters" 2>"$out/valgrind.log" >/dev/null
@@ -65,7 +65,7 @@ if command -v valgrind >/dev/null; then
          /^totals:/ { if (n) printf "%s\t%s\t%.0f\n", id, v, $2 / n }' "$f"
   done >"$out/ir.tsv"
 else
-  echo "run.sh: valgrind missing: no instruction counts" >&2
+  echo "run.sh: valgrind or valgrind/callgrind.h missing: no instruction counts" >&2
 fi
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
