@@ -1,0 +1,47 @@
+/*
+ * reference_tsv.h - reading the TSV files of tests/reference (IANA
+ * registry and haraka-dsn exports) that the tables are checked against.
+ * Include after <cmocka.h>; DSN_SOURCE_DIR (set by ctest) locates them.
+ */
+#ifndef DSN_TESTS_REFERENCE_TSV_H
+#define DSN_TESTS_REFERENCE_TSV_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TSV_MAX_FIELDS 6
+
+/* Splits a TSV line in place; returns the number of fields. */
+static int split_tsv(char *line, char **fields)
+{
+    int n = 0;
+    line[strcspn(line, "\r\n")] = '\0';
+    fields[n++] = line;
+    while (n < TSV_MAX_FIELDS && (line = strchr(line, '\t')) != NULL) {
+        *line++ = '\0';
+        fields[n++] = line;
+    }
+    return n;
+}
+
+/* DSN_SOURCE_DIR/dir/name, or NULL when it cannot be opened. */
+static FILE *open_source_file(const char *dir, const char *name)
+{
+    char path[2048];
+    const char *src = getenv("DSN_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/%s/%s", src ? src : ".", dir, name);
+    return fopen(path, "rb");
+}
+
+/* tests/reference/name; fails the test when it is missing. */
+static FILE *open_reference(const char *name)
+{
+    FILE *f = open_source_file("tests/reference", name);
+    if (f == NULL)
+        fail_msg("cannot open tests/reference/%s (is DSN_SOURCE_DIR set?)",
+                 name);
+    return f;
+}
+
+#endif
