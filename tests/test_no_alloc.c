@@ -185,6 +185,65 @@ static size_t parse_all(const dsn_reply *r)
     return sum;
 }
 
+/* The registry, lookup by name and the delivery helpers. */
+static size_t every_lookup_and_field(void)
+{
+    static const int codes[] = {0, 199, 235, 250, 354, 421, 450, 452, 454,
+                                500, 550, 552, 554, 556, 571, 600};
+    static char diagnostic[400];
+    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+    dsn_parsed_reply p;
+    dsn_slice lines[2];
+    dsn_status st;
+    dsn_reply r;
+    size_t n = 0, i, size;
+    int id, s, d;
+    for (id = -1; id <= (int)DSN_ID_COUNT; id++) {
+        const char *name = dsn_name(id);
+        n += name != NULL;
+        if (name != NULL)
+            n += (size_t)dsn_by_name(name, strlen(name), "x", 550, &r);
+    }
+    n += (size_t)dsn_by_name("no_such_usr", 11, NULL, 0, &r);
+    n += (size_t)dsn_by_name("", 0, NULL, 0, NULL);
+    n += (size_t)dsn_by_name(NULL, 3, NULL, 0, &r);
+    for (s = -1; s <= 9; s++) {
+        n += dsn_class_name(s) != NULL;
+        n += dsn_subject_name(s) != NULL;
+        for (d = -1; d <= 32; d++) {
+            const dsn_status_info *info = dsn_describe(s, d);
+            n += (size_t)dsn_status_associated(info, 550);
+            n += dsn_status_basic_text(info, out, sizeof out);
+            n += dsn_status_basic_text(info, out, 3);
+            n += dsn_status_basic_text(info, NULL, 0);
+        }
+    }
+    for (i = 0; i < sizeof diagnostic - 1; i++)
+        diagnostic[i] = i % 9 == 8 ? ' ' : (char)('a' + i % 26);
+    diagnostic[sizeof diagnostic - 1] = '\0';
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        n += (size_t)dsn_severity(codes[i]);
+        n += dsn_severity_name(dsn_severity(codes[i])) != NULL;
+        n += dsn_action_name(dsn_action_of(codes[i])) != NULL;
+        n += (size_t)dsn_default_status(codes[i], &st);
+        f.final_recipient = "user@example.com";
+        f.original_recipient = i % 2 ? "rcpt@example.org" : NULL;
+        f.code = codes[i];
+        f.remote_mta = "mx.example.com";
+        f.diagnostic = i % 3 ? diagnostic : "550 5.1.1 No such user\r\n";
+        f.last_attempt_date = "Sun, 22 Nov 2026 20:00:00 +0000";
+        n += (size_t)dsn_status_fields_check(&f);
+        for (size = 0; size < 1200; size += 97)
+            n += dsn_status_fields(&f, out, size);
+        n += dsn_status_fields(&f, NULL, 0);
+    }
+    if (dsn_parse_reply("421 4.4.2 bye\r\n", 15, &p, lines, 2, NULL) > 0)
+        n += (size_t)dsn_reply_status(&p, &st);
+    if (dsn_parse_reply("421 bye\r\n", 9, &p, lines, 2, NULL) > 0)
+        n += (size_t)dsn_reply_status(&p, &st);
+    return n;
+}
+
 static size_t every_operation(void)
 {
     static const char *const msgs[] = {
@@ -264,7 +323,7 @@ static void test_no_allocation(void **state)
     long_msg[sizeof long_msg - 1] = '\0';
     counting = 1;
     allocations = 0;
-    n = every_operation();
+    n = every_operation() + every_lookup_and_field();
     counting = 0;
     assert_true(n > 0);
     assert_int_equal(allocations, 0);
