@@ -15,23 +15,8 @@
 #include <string.h>
 
 #include "dsn.h"
+#include "sink.h"
 
-/* An snprintf-style sink: counts every byte, stores what fits before the
- * terminating NUL. */
-typedef struct sink {
-    char *buf;
-    size_t size;
-    size_t len;
-} sink;
-
-static void put(sink *o, const char *s, size_t n)
-{
-    if (o->len + 1 < o->size) {
-        size_t room = o->size - 1 - o->len;
-        memcpy(o->buf + o->len, s, n < room ? n : room);
-    }
-    o->len += n;
-}
 
 static int is_ctl(unsigned char c)
 {
@@ -247,36 +232,36 @@ static int next_clean_line(const char **pp, const char *end, size_t avail,
     }
 }
 
-static void put_clean(sink *o, const char *s, const char *e)
+static void put_clean(dsn_sink *o, const char *s, const char *e)
 {
     const char *run = s;
     for (; s < e; s++) {
         if (is_ctl((unsigned char)*s)) {
-            put(o, run, (size_t)(s - run));
+            dsn_sink_put(o, run, (size_t)(s - run));
             run = s + 1;
         }
     }
-    put(o, run, (size_t)(e - run));
+    dsn_sink_put(o, run, (size_t)(e - run));
 }
 
 /* Writes one line; returns where its separator went. */
-static size_t put_line(sink *o, const layout *L, const char *s, const char *e,
-                       size_t lines_before, int clean)
+static size_t put_line(dsn_sink *o, const layout *L, const char *s,
+                       const char *e, size_t lines_before, int clean)
 {
     size_t line_at = o->len;
     if (!L->wire && lines_before > 0)
-        put(o, "\n", 1);
-    put(o, L->prefix, L->prefix_len);
+        dsn_sink_put(o, "\n", 1);
+    dsn_sink_put(o, L->prefix, L->prefix_len);
     if (clean)
-        put(o, s, (size_t)(e - s));
+        dsn_sink_put(o, s, (size_t)(e - s));
     else
         put_clean(o, s, e);
     if (L->wire)
-        put(o, "\r\n", 2);
+        dsn_sink_put(o, "\r\n", 2);
     return line_at + 3;
 }
 
-static size_t put_text(sink *o, const layout *L, const char *text,
+static size_t put_text(dsn_sink *o, const layout *L, const char *text,
                        size_t *sep_at)
 {
     const char *s, *e, *end;
@@ -293,17 +278,17 @@ static size_t put_text(sink *o, const layout *L, const char *text,
 /* A reply whose text is empty: haraka-dsn sends "550 5.9.9 \r\n"; without
  * an enhanced code RFC 5321 allows the bare "550\r\n". Returns where the
  * separator went, if there is one. */
-static size_t put_empty_line(sink *o, const layout *L)
+static size_t put_empty_line(dsn_sink *o, const layout *L)
 {
     size_t line_at = o->len;
     if (L->wire && !L->enhanced) {
-        put(o, L->prefix, 3);
-        put(o, "\r\n", 2);
+        dsn_sink_put(o, L->prefix, 3);
+        dsn_sink_put(o, "\r\n", 2);
         return (size_t)-1;
     }
-    put(o, L->prefix, L->prefix_len);
+    dsn_sink_put(o, L->prefix, L->prefix_len);
     if (L->wire)
-        put(o, "\r\n", 2);
+        dsn_sink_put(o, "\r\n", 2);
     return line_at + 3;
 }
 
@@ -346,7 +331,8 @@ typedef struct tail {
     size_t len;
 } tail;
 
-#define DSN_TAIL_(subject, detail, text) "." #subject "." #detail " " text "\r\n"
+#define DSN_TAIL_(subject, detail, text)                                       \
+    "." #subject "." #detail " " text "\r\n"
 #define DSN_ROW(name, code, subject, detail, text)                             \
     {DSN_TAIL_(subject, detail, text),                                         \
      sizeof DSN_TAIL_(subject, detail, text) - 1},
@@ -490,16 +476,13 @@ static size_t format_clean_lines(const dsn_reply *r, char *buf, size_t size)
 #endif
 
 /* Everything else: any flags, lines, wrapping, truncation, errors. */
-static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags, char *buf,
-                             size_t size)
+static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
+                                      char *buf, size_t size)
 {
-    sink o;
+    dsn_sink o = dsn_sink_make(buf, size);
     layout L;
     size_t sep_at = (size_t)-1;
 
-    o.buf = buf;
-    o.size = buf != NULL ? size : 0;
-    o.len = 0;
     if (dsn_reply_check(r, flags) != DSN_OK) {
         if (o.size > 0)
             buf[0] = '\0';
@@ -513,9 +496,7 @@ static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags, char *
     /* every line went out with '-': the last one takes ' ' */
     if (L.wire && sep_at != (size_t)-1 && sep_at + 1 < o.size)
         buf[sep_at] = ' ';
-    if (o.size > 0)
-        buf[o.len < o.size ? o.len : o.size - 1] = '\0';
-    return o.len;
+    return dsn_sink_end(&o);
 }
 
 size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
