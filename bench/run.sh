@@ -91,6 +91,6 @@ awk -F'\t' '
     }
   }' "$out/c.tsv" "$out/node.tsv" "$out/ir.tsv"
 echo
-echo "ns: median ns per operation, the median of $runs runs of C and node in turn, each the median of" \
-     "$( [ -n "$quick" ] && echo 3 || echo 31 ) rounds; ratios of those medians." \
+echo "ns: median ns per operation over $( [ -n "$quick" ] && echo 3 || echo 31 ) rounds, C and node taking" \
+     "turns $runs time(s), the median of those; ratios of those medians." \
      "Ir: instructions per operation under callgrind (the call through a pointer included)."
