@@ -25,12 +25,12 @@
 typedef size_t (*bench_op)(char *buf, size_t size);
 
 typedef struct bench_case {
-    char id;          /* 'A', 'B', ...: the letters of issue 6 */
-    const char *what; /* one line for the table */
+    char id;           /* 'A', 'B', ...: the letters of issue 6 */
+    const char *what;  /* one line for the table */
     unsigned per_call; /* operations one call of the ops performs */
-    bench_op lib;     /* libdsn */
-    bench_op printf_; /* the same bytes with snprintf, or NULL */
-    bench_op floor;   /* memcpy of the same bytes, or NULL */
+    bench_op lib;      /* libdsn */
+    bench_op printf_;  /* the same bytes with snprintf, or NULL */
+    bench_op floor;    /* memcpy of the same bytes, or NULL */
 } bench_case;
 
 /* Each cases_*.c prepares its inputs, checks that its ops agree byte for

@@ -57,13 +57,12 @@ static size_t c_lib(char *buf, size_t size)
 
 static size_t c_printf(char *buf, size_t size)
 {
-    int n = snprintf(buf, size,
-                     "%d-%d.%d.%d %s\r\n%d-%d.%d.%d %s\r\n%d %d.%d.%d %s\r\n",
-                     BENCH_3_CODE, BENCH_3_CODE / 100, BENCH_3_SUBJECT,
-                     BENCH_3_DETAIL, BENCH_LINE1, BENCH_3_CODE,
-                     BENCH_3_CODE / 100, BENCH_3_SUBJECT, BENCH_3_DETAIL,
-                     BENCH_LINE2, BENCH_3_CODE, BENCH_3_CODE / 100,
-                     BENCH_3_SUBJECT, BENCH_3_DETAIL, BENCH_LINE3);
+    int n = snprintf(
+        buf, size, "%d-%d.%d.%d %s\r\n%d-%d.%d.%d %s\r\n%d %d.%d.%d %s\r\n",
+        BENCH_3_CODE, BENCH_3_CODE / 100, BENCH_3_SUBJECT, BENCH_3_DETAIL,
+        BENCH_LINE1, BENCH_3_CODE, BENCH_3_CODE / 100, BENCH_3_SUBJECT,
+        BENCH_3_DETAIL, BENCH_LINE2, BENCH_3_CODE, BENCH_3_CODE / 100,
+        BENCH_3_SUBJECT, BENCH_3_DETAIL, BENCH_LINE3);
     return n > 0 ? (size_t)n : 0;
 }
 
@@ -137,8 +136,7 @@ FLOOR_(d)
 
 static const bench_case cases[] = {
     {'A', "dsn_no_such_user(NULL, 0) + format", 1, a_lib, a_printf, a_floor},
-    {'B', "dsn_mbox_full(own text, 452) + format", 1, b_lib, b_printf,
-     b_floor},
+    {'B', "dsn_mbox_full(own text, 452) + format", 1, b_lib, b_printf, b_floor},
     {'C', "dsn_create(550, 3 lines, 1, 1) + format", 1, c_lib, c_printf,
      c_floor},
     {'D', "1,500-byte message wrapped at 512 + format", 1, d_lib, d_printf,

@@ -47,9 +47,10 @@ int bench_same_output(const bench_case *c)
             continue;
         memset(got, 0, sizeof got);
         if (op(got, sizeof got) != n || memcmp(want, got, n + 1) != 0) {
-            fprintf(stderr, "bench: case %c: %s writes other bytes than "
-                            "libdsn:\n%s---\n%s", c->id, variant_names[v],
-                    want, got);
+            fprintf(stderr,
+                    "bench: case %c: %s writes other bytes than "
+                    "libdsn:\n%s---\n%s",
+                    c->id, variant_names[v], want, got);
             return 0;
         }
     }
@@ -199,9 +200,8 @@ static void print_table(slot *s, size_t n, size_t rounds, int tsv)
             snprintf(r1, sizeof r1, "%.1fx", ns[PRINTF] / ns[LIB]);
         if (ns[FLOOR] >= 0)
             snprintf(r2, sizeof r2, "%.2fx", ns[LIB] / ns[FLOOR]);
-        printf("%-4c %-46s %9s %9s %9s %10s %10s\n", c->id, c->what,
-               cell[LIB], cell[PRINTF], cell[FLOOR], r1[0] ? r1 : "-",
-               r2[0] ? r2 : "-");
+        printf("%-4c %-46s %9s %9s %9s %10s %10s\n", c->id, c->what, cell[LIB],
+               cell[PRINTF], cell[FLOOR], r1[0] ? r1 : "-", r2[0] ? r2 : "-");
     }
 }
 

@@ -46,8 +46,8 @@ static inline int number_ok(const unsigned char *first, size_t n)
  * excluded) and fills *st when the result is SCAN_VALID. A '#' in front is
  * the caller's business.
  */
-static inline int scan_status(const unsigned char *s, size_t n,
-                              dsn_status *st, size_t *len)
+static inline int scan_status(const unsigned char *s, size_t n, dsn_status *st,
+                              size_t *len)
 {
     const unsigned char *p = s, *end = s + n, *sub, *det;
     size_t nc, ns, nd;
@@ -64,8 +64,8 @@ static inline int scan_status(const unsigned char *s, size_t n,
     if (nd == 0 || (p < end && *p != ' '))
         return SCAN_NONE;
     *len = (size_t)(p - s);
-    if (nc != 1 || !(cls == 2 || cls == 4 || cls == 5) ||
-        !number_ok(sub, ns) || !number_ok(det, nd))
+    if (nc != 1 || !(cls == 2 || cls == 4 || cls == 5) || !number_ok(sub, ns) ||
+        !number_ok(det, nd))
         return SCAN_BAD;
     st->cls = cls;
     st->subject = subject;

@@ -64,8 +64,8 @@ static int haraka_takes_code(int code)
            s[1] <= '9' && s[2] >= '0' && s[2] <= '9';
 }
 
-static const int odd_codes[] = {-1, 1, 99, 100, 199, 300, 354, 399, 600,
-                                999, 1000, 12345, INT_MIN, -550, 0};
+static const int odd_codes[] = {-1,  1,   99,   100,   199,     300,  354, 399,
+                                600, 999, 1000, 12345, INT_MIN, -550, 0};
 
 static void pick_code(tcase *c, int dflt)
 {
@@ -99,8 +99,9 @@ static size_t line_room(int subject, int detail)
 }
 
 static const char *const pieces[] = {
-    "mail", "user", "x", "Mailbox", "full,", "try", "later", "<a@b.c>",
-    "é", "日本語", "😀", "ß", "%", "\"q\"", "100%", "naïve", "Ω", "-", ":"};
+    "mail",    "user",  "x",      "Mailbox", "full,", "try", "later",
+    "<a@b.c>", "é",     "日本語", "😀",       "ß",     "%",   "\"q\"",
+    "100%",    "naïve", "Ω",      "-",       ":"};
 static const char ctls[] = "\r\t\x01\x1b\x7f\x0b\x0c";
 
 /* One line: printable length in 1..room, control characters sprinkled. */
@@ -170,7 +171,8 @@ static tcase *new_case(char kind)
 
 static int in_shared_domain(const tcase *c)
 {
-    return c->code_undef || haraka_takes_code(c->code) == dsn_code_valid(c->code);
+    return c->code_undef ||
+           haraka_takes_code(c->code) == dsn_code_valid(c->code);
 }
 
 static void generate(void)
@@ -311,8 +313,8 @@ static void test_conformance(void **state)
     snprintf(path_in, sizeof path_in, "%s/cases.tsv", dir);
     snprintf(path_out, sizeof path_out, "%s/expected.tsv", dir);
     write_cases(path_in);
-    snprintf(cmd, sizeof cmd, "cd '%s' && node oracle.js < cases.tsv > expected.tsv",
-             dir);
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && node oracle.js < cases.tsv > expected.tsv", dir);
     assert_int_equal(run(cmd), 0);
 
     f = fopen(path_out, "r");
@@ -353,7 +355,8 @@ static void test_conformance(void **state)
                     print_message("MISMATCH case %zu (%c %s %d.%d code %d%s):\n"
                                   "  haraka: %s\n  libdsn: %s\n",
                                   i, c->kind,
-                                  c->kind == 'F' ? dsn_entries[c->id].name : "create",
+                                  c->kind == 'F' ? dsn_entries[c->id].name
+                                                 : "create",
                                   c->subject, c->detail, c->code,
                                   c->code_undef ? " (undef)" : "", line, ours);
             }

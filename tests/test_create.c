@@ -63,8 +63,8 @@ static void test_codes_and_messages(void **state)
 /* subject and detail outside 0..999 are an error, reported, not formatted. */
 static void test_out_of_range(void **state)
 {
-    static const int bad[][2] = {{-1, 0}, {0, -1}, {1000, 0}, {0, 1000},
-                                 {INT_MIN, 1}, {1, INT_MAX}};
+    static const int bad[][2] = {{-1, 0},   {0, -1},      {1000, 0},
+                                 {0, 1000}, {INT_MIN, 1}, {1, INT_MAX}};
     char buf[64];
     size_t i;
     (void)state;

@@ -24,8 +24,8 @@ static char general[4096];
  * the general path's scan 8 bytes at a time, with "\x01" and "" its
  * byte-by-byte one; the control character and the empty last line
  * leave the bytes unchanged. */
-static size_t format_general(dsn_reply r, const char *before,
-                             const char *after, char *out, size_t size)
+static size_t format_general(dsn_reply r, const char *before, const char *after,
+                             char *out, size_t size)
 {
     static char tmp[TEXT_MAX + 3];
     snprintf(tmp, sizeof tmp, "%s%s%s", before, r.msg, after);

@@ -259,8 +259,7 @@ static void test_lenient_and_strict(void **state)
         {"550 5.01.1 x\r\n", 0, DSN_ESTATUS, DSN_REPLY_BAD_STATUS},
         {"571 5.7.1 x\r\n", 0, DSN_EREPLYCODE,
          DSN_REPLY_STATUS | DSN_REPLY_ODD_CODE},
-        {"550 5.1.1 \x01\r\n", 0, DSN_ECTRL,
-         DSN_REPLY_STATUS | DSN_REPLY_CTRL},
+        {"550 5.1.1 \x01\r\n", 0, DSN_ECTRL, DSN_REPLY_STATUS | DSN_REPLY_CTRL},
         {"550 5.1.1 \0\r\n", DSN_ECTRL, DSN_ECTRL, 0},
         {"550 5.1.1 a\rb\r\n", DSN_EBARECR, DSN_EBARECR, 0},
         {"550-a\r\n551 b\r\n", DSN_ECODEMISMATCH, DSN_ECODEMISMATCH, 0},
@@ -343,13 +342,15 @@ static void test_every_byte_everywhere(void **state)
 static const struct named {
     const char *name;
     long value;
-} errors[] = {
+} errors[] =
+    {
 #define ERROR_ROW_(name, value, text) {"DSN_" #name, value},
-    DSN_ERRNO_MAP(ERROR_ROW_)
+        DSN_ERRNO_MAP(ERROR_ROW_)
 #undef ERROR_ROW_
-}, flags[] = {
+},
+  flags[] = {
 #define FLAG_ROW_(name, bit, text) {#name, bit},
-    DSN_REPLY_FLAG_MAP(FLAG_ROW_)
+      DSN_REPLY_FLAG_MAP(FLAG_ROW_)
 #undef FLAG_ROW_
 };
 
@@ -417,8 +418,8 @@ static void test_readme_section(void **state)
             n++;
         if (strncmp(p, "DSN_REPLY_", 10) == 0) {
             if (find_named(flags, COUNT(flags), p + 10, n - 10) == NULL)
-                fail_msg("README names %.*s, not in DSN_REPLY_FLAG_MAP",
-                         (int)n, p);
+                fail_msg("README names %.*s, not in DSN_REPLY_FLAG_MAP", (int)n,
+                         p);
         } else if (strncmp(p, "DSN_E", 5) == 0) {
             const struct named *e = find_named(errors, COUNT(errors), p, n);
             long v;
@@ -428,8 +429,8 @@ static void test_readme_section(void **state)
             if (p >= sec + 3 && strncmp(p - 3, "| `", 3) == 0 &&
                 sscanf(p + n, "` | %ld |", &v) == 1) {
                 if (v != e->value)
-                    fail_msg("README gives %s the value %ld, not %ld",
-                             e->name, v, e->value);
+                    fail_msg("README gives %s the value %ld, not %ld", e->name,
+                             v, e->value);
                 rows++;
             }
         }
@@ -483,11 +484,21 @@ static size_t unescape(const corpus_case *c, const char *s, char *out,
         if (ch == '\\') {
             s++;
             switch (*s) {
-            case 'r': ch = '\r'; break;
-            case 'n': ch = '\n'; break;
-            case 't': ch = '\t'; break;
-            case '0': ch = '\0'; break;
-            case '\\': ch = '\\'; break;
+            case 'r':
+                ch = '\r';
+                break;
+            case 'n':
+                ch = '\n';
+                break;
+            case 't':
+                ch = '\t';
+                break;
+            case '0':
+                ch = '\0';
+                break;
+            case '\\':
+                ch = '\\';
+                break;
             case 'x':
                 if (hexval(s[1]) < 0 || hexval(s[2]) < 0)
                     fail_msg("%s:%d: bad \\x escape", c->file, c->lineno);
@@ -504,7 +515,6 @@ static size_t unescape(const corpus_case *c, const char *s, char *out,
     }
     return n;
 }
-
 
 /* What a RESULT line says. */
 typedef struct expected {
@@ -555,8 +565,8 @@ static expected parse_result(const corpus_case *c, const char *res)
         e.flags |= DSN_REPLY_STATUS;
     }
     while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
-        const struct named *f = find_named(flags, COUNT(flags), tok,
-                                           strlen(tok));
+        const struct named *f =
+            find_named(flags, COUNT(flags), tok, strlen(tok));
         if (f == NULL)
             fail_msg("%s: unknown flag \"%s\"", c->name, tok);
         e.flags |= (unsigned)f->value;
@@ -718,8 +728,8 @@ static size_t run_corpus_file(const char *file, size_t *runs)
         if (strcmp(line, "from") == 0) {
             continue;
         } else if (strcmp(line, "in") == 0) {
-            c->in_len += unescape(c, arg, c->in + c->in_len,
-                                  sizeof c->in - c->in_len);
+            c->in_len +=
+                unescape(c, arg, c->in + c->in_len, sizeof c->in - c->in_len);
         } else if (strcmp(line, "after") == 0) {
             c->after_len += unescape(c, arg, c->after + c->after_len,
                                      sizeof c->after - c->after_len);
@@ -735,8 +745,8 @@ static size_t run_corpus_file(const char *file, size_t *runs)
         } else if (strcmp(line, "text") == 0) {
             if (c->ntext == MAX_LINES)
                 fail_msg("%s: too many text lines", c->name);
-            c->text_len[c->ntext] = unescape(c, arg, c->text[c->ntext],
-                                             sizeof c->text[0]);
+            c->text_len[c->ntext] =
+                unescape(c, arg, c->text[c->ntext], sizeof c->text[0]);
             c->ntext++;
         } else {
             fail_msg("%s:%d: unknown directive \"%s\"", file, lineno, line);

@@ -31,8 +31,7 @@ static int parse_exact(const char *s, size_t len, dsn_status *out)
     return r;
 }
 
-static void expect_valid(const char *s, int n, int cls, int subject,
-                         int detail)
+static void expect_valid(const char *s, int n, int cls, int subject, int detail)
 {
     dsn_status st = {-1, -1, -1};
     int r = parse_exact(s, strlen(s), &st);
@@ -158,10 +157,8 @@ static void test_every_cut(void **state)
         const char *s;
         const char *valid_at; /* '1' where the prefix of that length is valid */
     } cases[] = {
-        {"5.1.1 text", "00000111111"},
-        {"5.123.456 x", "000000011111"},
-        {"4.7.28", "0000011"},
-        {"2.0.0", "000001"},
+        {"5.1.1 text", "00000111111"}, {"5.123.456 x", "000000011111"},
+        {"4.7.28", "0000011"},         {"2.0.0", "000001"},
         {"5.10.100", "000000111"},
     };
     size_t i, len;

@@ -169,9 +169,8 @@ static void test_every_row_every_message(void **state)
                     if (fmt == DSN_FMT_NO_ENHANCED && m == 10)
                         continue; /* its text would be read as a code */
                     n = roundtrip(&r, fmt, &wire, lines, m < 4);
-                    nwant = expected_lines(messages[m] != NULL ? messages[m]
-                                                               : "",
-                                           want);
+                    nwant = expected_lines(
+                        messages[m] != NULL ? messages[m] : "", want);
                     if (nwant == 0)
                         nwant = expected_lines(e->message, want);
                     snprintf(what, sizeof what, "%s, message %zu, code %d%s",
@@ -198,8 +197,8 @@ static size_t text_room(const dsn_reply *r, unsigned fmt)
 {
     size_t prefix = 4 + 2;
     if (!(fmt & DSN_FMT_NO_ENHANCED))
-        prefix += digits(r->cls) + 1 + digits(r->subject) + 1 +
-                  digits(r->detail) + 1;
+        prefix +=
+            digits(r->cls) + 1 + digits(r->subject) + 1 + digits(r->detail) + 1;
     return DSN_LINE_MAX - prefix;
 }
 
@@ -290,7 +289,7 @@ static void test_codes_outside_the_table(void **state)
     static const struct {
         int code, subject, detail;
     } codes[] = {
-        {550, 7, 606}, {451, 7, 650}, {421, 7, 28}, {250, 0, 0},
+        {550, 7, 606},   {451, 7, 650}, {421, 7, 28},  {250, 0, 0},
         {550, 999, 999}, {450, 0, 100}, {554, 100, 0}, {252, 1, 5},
     };
     size_t i;

@@ -111,8 +111,9 @@ static void test_variants_share_their_owner_code(void **state)
                     strcmp(dsn_entries[other].message, e->message) == 0)
                     same = 1;
             if (!same)
-                fail_msg("variant %s is not a spelling of a haraka-dsn function",
-                         e->name);
+                fail_msg(
+                    "variant %s is not a spelling of a haraka-dsn function",
+                    e->name);
             accounted[id] = 1;
         }
     }
@@ -159,7 +160,8 @@ static void test_every_registry_code_is_owned(void **state)
             /* a row of libdsn's own: the registry's text and a listed code */
             assert_string_equal(e->message, f[1]);
             if (!code_listed(f[2], e->code))
-                fail_msg("%s: default %d is not among %s", e->name, e->code, f[2]);
+                fail_msg("%s: default %d is not among %s", e->name, e->code,
+                         f[2]);
             accounted[e - dsn_entries] = 1;
         }
     }

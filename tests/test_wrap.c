@@ -60,15 +60,15 @@ static void test_breaks_at_last_space(void **state)
     (void)state;
     /* a space exactly at the limit: the first line is full */
     msg[ROOM_511] = ' ';
-    snprintf(want, sizeof want, "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n",
-             ROOM_511, msg, msg + ROOM_511 + 1);
+    snprintf(want, sizeof want, "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n", ROOM_511,
+             msg, msg + ROOM_511 + 1);
     r = dsn_no_such_user(msg, 0);
     expect_reply(r, want);
     msg[ROOM_511] = 'a';
     /* earlier spaces: the last of them wins */
     msg[100] = msg[300] = ' ';
-    snprintf(want, sizeof want, "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n", 300,
-             msg, msg + 301);
+    snprintf(want, sizeof want, "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n", 300, msg,
+             msg + 301);
     r = dsn_no_such_user(msg, 0);
     expect_reply(r, want);
     free(msg);
@@ -96,8 +96,9 @@ static void test_utf8_at_the_boundary(void **state)
             if (offset + w + 2 <= ROOM_511)
                 snprintf(want, sizeof want, "550 5.1.1 %s\r\n", msg);
             else
-                snprintf(want, sizeof want, "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n",
-                         (int)fits, msg, msg + fits);
+                snprintf(want, sizeof want,
+                         "550-5.1.1 %.*s\r\n550 5.1.1 %s\r\n", (int)fits, msg,
+                         msg + fits);
             r = dsn_no_such_user(msg, 0);
             expect_reply(r, want);
         }
@@ -129,7 +130,8 @@ static void test_room_follows_the_prefix(void **state)
     out = format_all(&r, 0, &len);
     assert_int_equal(wire_check(out, len, 1, &why), 5);
     for (i = 0; i < 4; i++)
-        assert_int_equal(strcspn(out + i * DSN_LINE_MAX, "\n") + 1, DSN_LINE_MAX);
+        assert_int_equal(strcspn(out + i * DSN_LINE_MAX, "\n") + 1,
+                         DSN_LINE_MAX);
     free(out);
     r = dsn_create(550, msg, 1, 1);
     out = format_all(&r, DSN_FMT_NO_ENHANCED, &len);
@@ -177,9 +179,10 @@ static void check_nothing_lost(const char *msg, const char *out, size_t len)
 
 static void test_random_messages(void **state)
 {
-    static const char *const parts[] = {"word", " ", "  ", "\r", "\n",
-                                        "\xc3\xa9", "\xe6\x97\xa5",
-                                        "\xf0\x9f\x98\x80", "\t", "long-token"};
+    static const char *const parts[] = {
+        "word", " ",         "  ",           "\r",
+        "\n",   "\xc3\xa9",  "\xe6\x97\xa5", "\xf0\x9f\x98\x80",
+        "\t",   "long-token"};
     int round;
     (void)state;
     for (round = 0; round < 300; round++) {
@@ -229,13 +232,15 @@ static void test_one_mebibyte(void **state)
     memset(msg, 'b', mib);
     r = dsn_no_such_user(msg, 0);
     out = format_all(&r, 0, &len);
-    assert_int_equal(wire_check(out, len, 1, &why), (mib + ROOM_511 - 1) / ROOM_511);
+    assert_int_equal(wire_check(out, len, 1, &why),
+                     (mib + ROOM_511 - 1) / ROOM_511);
     free(out);
     /* continuation bytes only: no lead byte to back up to, split anyway */
     memset(msg, 0x80, mib);
     r = dsn_no_such_user(msg, 0);
     out = format_all(&r, 0, &len);
-    assert_int_equal(wire_check(out, len, 1, &why), (mib + ROOM_511 - 1) / ROOM_511);
+    assert_int_equal(wire_check(out, len, 1, &why),
+                     (mib + ROOM_511 - 1) / ROOM_511);
     free(out);
     free(msg);
 }

@@ -82,13 +82,14 @@ int main(int argc, char **argv)
     int code = 0, id;
     dsn_reply r;
 
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-                      strcmp(argv[1], "-h") == 0)) {
+    if (argc >= 2 &&
+        (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(usage, stdout);
         return 0;
     }
     if (argc < 2 || argc > 4)
-        return usage_error("%s", argc < 2 ? "missing NAME" : "too many arguments");
+        return usage_error("%s",
+                           argc < 2 ? "missing NAME" : "too many arguments");
     id = find_name(argv[1]);
     if (id < 0)
         return usage_error("unknown name '%s' (see the README table)", argv[1]);

@@ -14,7 +14,8 @@
 
 #include "dsn.h"
 
-static size_t wire_check(const char *s, size_t n, int enhanced, const char **why)
+static size_t wire_check(const char *s, size_t n, int enhanced,
+                         const char **why)
 {
     size_t lines = 0, at = 0;
     *why = "empty reply";
