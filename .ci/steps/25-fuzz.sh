@@ -5,13 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-need=()
-command -v clang >/dev/null || need+=(clang)
-dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
+# tests/fuzz/build.sh installs clang and its runtimes when missing
 bash tests/fuzz/build.sh build-safety-fuzz-ci
 bash tests/fuzz/run.sh build-safety-fuzz-ci "${DSN_FUZZ_SECONDS:-60}"

@@ -7,6 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build-safety-fuzz}
+
+if ! command -v clang >/dev/null ||
+   ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
+fi
 san="address,undefined"
 flags="-g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
