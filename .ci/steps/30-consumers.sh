@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Issue 7: libdsn as users take it. tests/consumer/run.sh installs it
+# (static and shared), embeds it (add_subdirectory, FetchContent), packs and
+# installs the .deb, and builds and runs a consumer program against each.
+# About 15 s here, plus the packages below on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=()
+command -v c++ >/dev/null || need+=(g++)
+command -v dpkg-shlibdeps >/dev/null || need+=(dpkg-dev) # the .deb's Depends
+command -v file >/dev/null || need+=(file)               # cpack's shlibdeps
+command -v man >/dev/null || need+=(man-db)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+bash tests/consumer/run.sh build-ci-consumers
