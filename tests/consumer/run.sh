@@ -23,6 +23,8 @@ jobs=$(nproc)
 consumer_src=$src/tests/consumer/consumer.c
 version=$(sed -n 's/^project(libdsn VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 wire=$'550 5.1.1 No such user\r'
+grep -q "^## \[$version\] - " CHANGELOG.md ||
+  { echo "consumers: FAIL: CHANGELOG.md has no entry for $version" >&2; exit 1; }
 
 say() { echo "-- consumers: $*"; }
 fail() { echo "consumers: FAIL: $*" >&2; exit 1; }
