@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dsn.h"
+#include "digits.h"
 #include "sink.h"
 
 
@@ -37,18 +38,6 @@ typedef struct layout {
     int enhanced;
 } layout;
 
-/* v in 0..999, without leading zeros */
-static size_t put_digits(char *p, int v)
-{
-    size_t n = 0;
-    if (v >= 100)
-        p[n++] = (char)('0' + v / 100);
-    if (v >= 10)
-        p[n++] = (char)('0' + v / 10 % 10);
-    p[n++] = (char)('0' + v % 10);
-    return n;
-}
-
 /* Only called on replies dsn_reply_check() accepted: every number is in
  * 0..999, so the prefix fits. */
 static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
@@ -57,15 +46,15 @@ static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
     L->wire = !(flags & DSN_FMT_TEXT);
     L->enhanced = !(flags & DSN_FMT_NO_ENHANCED);
     if (L->wire) {
-        n += put_digits(L->prefix, r->code);
+        n += dsn_put_digits(L->prefix, r->code);
         L->prefix[n++] = '-';
     }
     if (L->enhanced) {
-        n += put_digits(L->prefix + n, r->cls);
+        n += dsn_put_digits(L->prefix + n, r->cls);
         L->prefix[n++] = '.';
-        n += put_digits(L->prefix + n, r->subject);
+        n += dsn_put_digits(L->prefix + n, r->subject);
         L->prefix[n++] = '.';
-        n += put_digits(L->prefix + n, r->detail);
+        n += dsn_put_digits(L->prefix + n, r->detail);
         L->prefix[n++] = ' ';
     }
     L->prefix_len = n;
@@ -318,7 +307,7 @@ static char *put_number(char *o, int v)
         *o = (char)('0' + v);
         return o + 1;
     }
-    return o + put_digits(o, v);
+    return o + dsn_put_digits(o, v);
 }
 
 /*

@@ -5,10 +5,10 @@
  * space, the run of spaces and the word after it are measured by a second
  * cursor, which decides whether the line folds there.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "dsn.h"
+#include "digits.h"
 #include "sink.h"
 
 /* RFC 5322 2.1.1: no line longer than 998 octets, CRLF excluded. */
@@ -84,13 +84,76 @@ static size_t char_len(int lead)
     return 1;
 }
 
+/* Whether cleaning leaves s..e as it is. */
+static int is_plain(const char *s, const char *e)
+{
+    for (; s < e; s++)
+        if (clean((unsigned char)*s) != (unsigned char)*s)
+            return 0;
+    return 1;
+}
+
+/* Bytes at c, at most max, that go out as they are (no space, nothing
+ * that cleaning changes) and lie in one place, so one copy writes them. */
+static size_t plain_run(const cursor *c, size_t max)
+{
+    const char *p = c->pre < c->pre_end ? c->pre : c->p;
+    const char *end = c->pre < c->pre_end ? c->pre_end : c->end;
+    size_t n = 0;
+    if ((size_t)(end - p) < max)
+        max = (size_t)(end - p);
+    while (n < max && (unsigned char)p[n] > ' ' && (unsigned char)p[n] != 0x7f)
+        n++;
+    return n;
+}
+
+static void skip(cursor *c, size_t n)
+{
+    if (c->pre < c->pre_end)
+        c->pre += n;
+    else
+        c->p += n;
+}
+
+/* Columns the word at t takes, counted up to limit at most. */
+static size_t word_width(cursor t, size_t limit)
+{
+    size_t w = 0, n;
+    while (w < limit) {
+        n = plain_run(&t, limit - w);
+        if (n > 0) {
+            skip(&t, n);
+            w += n;
+        } else if (peek(&t) > ' ') {
+            next(&t);
+            w++;
+        } else {
+            break;
+        }
+    }
+    return w;
+}
+
 /* Writes the word (run of non-spaces) at c. Only a word that would take a
  * line past HARD_LIMIT is broken, between two characters, by CRLF and a
  * space: the one place where the output adds to the input. */
 static void put_word(dsn_sink *o, cursor *c, size_t *col)
 {
     int ch;
-    while ((ch = peek(c)) >= 0 && ch != ' ') {
+    for (;;) {
+        /* Bytes that end 3 or more octets before HARD_LIMIT cannot start a
+         * character that crosses it, so the checks below would pass each
+         * of them: copy them at once. */
+        size_t n =
+            *col + 3 < HARD_LIMIT ? plain_run(c, HARD_LIMIT - 3 - *col) : 0;
+        if (n > 0) {
+            dsn_sink_put(o, c->pre < c->pre_end ? c->pre : c->p, n);
+            skip(c, n);
+            *col += n;
+        }
+        ch = peek(c);
+        if (ch < 0 || ch == ' ')
+            return;
         if (*col + char_len(ch) > HARD_LIMIT && (ch & 0xC0) != 0x80) {
             dsn_sink_put(o, "\r\n ", 3);
             *col = 1;
@@ -118,6 +181,15 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
     c.end = raw_end;
     dsn_sink_put(o, name, col - 2);
     dsn_sink_put(o, ": ", 2);
+    /* Most values are short and clean: then the line is the input. */
+    if (col + (size_t)(c.pre_end - c.pre) + (size_t)(raw_end - raw) <=
+            DSN_FOLD_COLUMNS &&
+        is_plain(raw, raw_end)) {
+        dsn_sink_put(o, c.pre, (size_t)(c.pre_end - c.pre));
+        dsn_sink_put(o, raw, (size_t)(raw_end - raw));
+        dsn_sink_put(o, "\r\n", 2);
+        return;
+    }
     /* the first word stays beside the name: folding before it would make
      * the value start with a space once unfolded */
     put_word(o, &c, &col);
@@ -128,11 +200,10 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
             next(&t);
             spaces++;
         }
+        /* counting stops once the word cannot fit */
         width = spaces;
-        while (peek(&t) > ' ') {
-            next(&t);
-            width++;
-        }
+        if (col + spaces <= DSN_FOLD_COLUMNS)
+            width += word_width(t, DSN_FOLD_COLUMNS + 1 - col - spaces);
         /* a trimmed value has a word after every run of spaces, so the
          * continuation line never holds spaces only */
         if (col + width > DSN_FOLD_COLUMNS) {
@@ -224,8 +295,7 @@ int dsn_status_fields_check(const dsn_recipient_fields *f)
     return resolve(f, &action, &st);
 }
 
-size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf,
-                         size_t size)
+size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
     int action;
@@ -245,9 +315,12 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf,
     put_field(&o, "Final-Recipient", address_type(v), v.start, v.end);
     act = dsn_action_name(action);
     put_field(&o, "Action", NULL, act, act + strlen(act));
-    /* resolve() checked the numbers: at most "5.999.999" */
-    n = (size_t)snprintf(status, sizeof status, "%d.%d.%d", st.cls, st.subject,
-                         st.detail);
+    /* resolve() checked the numbers: each in 0..999 */
+    n = dsn_put_digits(status, st.cls);
+    status[n++] = '.';
+    n += dsn_put_digits(status + n, st.subject);
+    status[n++] = '.';
+    n += dsn_put_digits(status + n, st.detail);
     put_field(&o, "Status", NULL, status, status + n);
     v = trimmed_str(f->remote_mta);
     if (v.start != v.end)
