@@ -472,7 +472,8 @@ static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
     layout L;
     size_t sep_at = (size_t)-1;
 
-    if (dsn_reply_check(r, flags) != DSN_OK) {
+    /* r == NULL is dsn_reply_check's too; said here for the analyzers */
+    if (r == NULL || dsn_reply_check(r, flags) != DSN_OK) {
         if (o.size > 0)
             buf[0] = '\0';
         return 0;
@@ -483,7 +484,7 @@ static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
         put_text(&o, &L, r->fallback, &sep_at) == 0)
         sep_at = put_empty_line(&o, &L);
     /* every line went out with '-': the last one takes ' ' */
-    if (L.wire && sep_at != (size_t)-1 && sep_at + 1 < o.size)
+    if (L.wire && sep_at != (size_t)-1 && sep_at + 1 < o.size && buf != NULL)
         buf[sep_at] = ' ';
     return dsn_sink_end(&o);
 }
