@@ -49,9 +49,11 @@ formatted=(
   src/by_name.c
   src/create.c
   src/delivery.c
+  src/digits.h
   src/errors.c
   src/parse_status.c
   src/sink.h
+  src/status_fields.c
   src/status_scan.h
   src/version.c
   tests/consumer/consumer.c
