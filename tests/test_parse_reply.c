@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "dsn.h"
+#include "support/source_file.h"
 
 #define MAX_LINES 64
 
@@ -372,25 +373,6 @@ static const struct named *find_named(const struct named *tab, size_t n,
     return NULL;
 }
 
-static char *read_text_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *s;
-    long len;
-    if (f == NULL)
-        fail_msg("cannot open %s (is DSN_SOURCE_DIR set?)", path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    len = ftell(f);
-    assert_true(len >= 0);
-    rewind(f);
-    s = malloc((size_t)len + 1);
-    assert_non_null(s);
-    assert_int_equal(fread(s, 1, (size_t)len, f), (size_t)len);
-    s[len] = '\0';
-    fclose(f);
-    return s;
-}
-
 /*
  * README's "Parsing replies" section against the maps: every DSN_E* and
  * DSN_REPLY_* it names exists, its error table gives each error's value,
@@ -398,12 +380,10 @@ static char *read_text_file(const char *path)
  */
 static void test_readme_section(void **state)
 {
-    char path[2048], *readme, *sec, *end, *p;
-    const char *src = getenv("DSN_SOURCE_DIR");
+    char *readme, *sec, *end, *p;
     size_t i, rows = 0;
     (void)state;
-    snprintf(path, sizeof path, "%s/README.md", src ? src : ".");
-    readme = read_text_file(path);
+    readme = read_source_file(".", "README.md");
     sec = strstr(readme, "\n### Parsing replies from remote servers\n");
     assert_non_null(sec);
     sec++;
@@ -669,18 +649,16 @@ static void run_case(const corpus_case *c, int strict)
 /* Reads one corpus file; runs its cases; returns how many there were. */
 static size_t run_corpus_file(const char *file, size_t *runs)
 {
-    char path[2048], line[8192];
-    const char *src = getenv("DSN_SOURCE_DIR");
+    char line[8192];
     FILE *f;
     corpus_case *c = calloc(1, sizeof *c);
     size_t cases = 0;
     int lineno = 0, open_case = 0;
 
     assert_non_null(c);
-    snprintf(path, sizeof path, "%s/tests/corpus/%s", src ? src : ".", file);
-    f = fopen(path, "rb");
+    f = open_source_file("tests/corpus", file);
     if (f == NULL)
-        fail_msg("cannot open %s (is DSN_SOURCE_DIR set?)", path);
+        fail_msg("cannot open tests/corpus/%s (is DSN_SOURCE_DIR set?)", file);
     for (;;) {
         char *got = fgets(line, sizeof line, f), *arg;
         size_t n;

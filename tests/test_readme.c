@@ -13,8 +13,10 @@
 #include <cmocka.h>
 
 #include "dsn.h"
+#include "support/source_file.h"
 
-#define BEGIN_MARK "<!-- BEGIN generated from dsn_table.def by tests/test_readme.c -->\n"
+#define BEGIN_MARK                                                             \
+    "<!-- BEGIN generated from dsn_table.def by tests/test_readme.c -->\n"
 #define END_MARK "<!-- END generated from dsn_table.def -->\n"
 
 static size_t render_table(char *out, size_t size)
@@ -34,42 +36,22 @@ static size_t render_table(char *out, size_t size)
     return n;
 }
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *s;
-    long len;
-    if (f == NULL)
-        fail_msg("cannot open %s", path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    len = ftell(f);
-    assert_true(len >= 0);
-    rewind(f);
-    s = malloc((size_t)len + 1);
-    assert_non_null(s);
-    assert_int_equal(fread(s, 1, (size_t)len, f), (size_t)len);
-    s[len] = '\0';
-    fclose(f);
-    return s;
-}
-
 static void test_readme_table_is_the_table(void **state)
 {
     static char want[64 * 1024];
-    char path[2048], *readme, *begin, *end;
-    const char *src = getenv("DSN_SOURCE_DIR");
+    char *readme, *begin, *end;
     size_t n = render_table(want, sizeof want);
     (void)state;
-    snprintf(path, sizeof path, "%s/README.md", src ? src : ".");
-    readme = read_file(path);
+    readme = read_source_file(".", "README.md");
     begin = strstr(readme, BEGIN_MARK);
     assert_non_null(begin);
     begin += strlen(BEGIN_MARK);
     end = strstr(begin, END_MARK);
     assert_non_null(end);
     if ((size_t)(end - begin) != n || memcmp(begin, want, n) != 0)
-        fail_msg("README.md's function table differs from dsn_table.def: "
-                 "paste the output of `test_readme --print` between its markers");
+        fail_msg(
+            "README.md's function table differs from dsn_table.def: "
+            "paste the output of `test_readme --print` between its markers");
     free(readme);
 }
 

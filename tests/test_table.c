@@ -16,33 +16,7 @@
 #include <cmocka.h>
 
 #include "dsn.h"
-
-#define MAX_FIELDS 6
-
-/* Splits a TSV line in place; returns the number of fields. */
-static int split_tsv(char *line, char **fields)
-{
-    int n = 0;
-    line[strcspn(line, "\r\n")] = '\0';
-    fields[n++] = line;
-    while (n < MAX_FIELDS && (line = strchr(line, '\t')) != NULL) {
-        *line++ = '\0';
-        fields[n++] = line;
-    }
-    return n;
-}
-
-static FILE *open_reference(const char *name)
-{
-    char path[2048];
-    const char *src = getenv("DSN_SOURCE_DIR");
-    FILE *f;
-    snprintf(path, sizeof path, "%s/tests/reference/%s", src ? src : ".", name);
-    f = fopen(path, "r");
-    if (f == NULL)
-        fail_msg("cannot open %s (is DSN_SOURCE_DIR set?)", path);
-    return f;
-}
+#include "support/reference_tsv.h"
 
 static const dsn_entry *find(const char *name)
 {
@@ -63,7 +37,7 @@ static char accounted[DSN_ID_COUNT];
 
 static void test_every_haraka_function_is_a_row(void **state)
 {
-    char line[1024], *f[MAX_FIELDS], status[32];
+    char line[1024], *f[TSV_MAX_FIELDS], status[32];
     FILE *in = open_reference("haraka-dsn-1.2.1-functions.tsv");
     int rows = 0;
     (void)state;
@@ -137,7 +111,7 @@ static int code_listed(const char *list, int code)
 
 static void test_every_registry_code_is_owned(void **state)
 {
-    char line[1024], *f[MAX_FIELDS];
+    char line[1024], *f[TSV_MAX_FIELDS];
     FILE *in = open_reference("iana-smtp-enhanced-status-codes.tsv");
     int codes = 0, owned = 0, id;
     (void)state;

@@ -66,12 +66,14 @@ formatted=(
   tests/support/expect_reply.h
   tests/support/reference_tsv.h
   tests/support/snprintf_check.h
+  tests/support/source_file.h
   tests/support/wire_check.h
   tests/test_conformance.c
   tests/test_create.c
   tests/test_fast_paths.c
   tests/test_parse_reply.c
   tests/test_parse_status.c
+  tests/test_readme.c
   tests/test_roundtrip.c
   tests/test_table.c
   tests/test_wrap.c

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "source_file.h"
+
 #define TSV_MAX_FIELDS 6
 
 /* Splits a TSV line in place; returns the number of fields. */
@@ -23,15 +25,6 @@ static int split_tsv(char *line, char **fields)
         fields[n++] = line;
     }
     return n;
-}
-
-/* DSN_SOURCE_DIR/dir/name, or NULL when it cannot be opened. */
-static FILE *open_source_file(const char *dir, const char *name)
-{
-    char path[2048];
-    const char *src = getenv("DSN_SOURCE_DIR");
-    snprintf(path, sizeof path, "%s/%s/%s", src ? src : ".", dir, name);
-    return fopen(path, "rb");
 }
 
 /* tests/reference/name; fails the test when it is missing. */
