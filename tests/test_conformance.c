@@ -29,6 +29,7 @@
 #include <cmocka.h>
 
 #include "dsn.h"
+#include "support/xorshift.h"
 
 #define MAX_CASES 20000
 #define MSG_MAX 4096
@@ -49,10 +50,7 @@ static uint64_t rng = 0x9E3779B97F4A7C15u;
 
 static uint32_t rnd(uint32_t n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng % n);
+    return xorshift_below(&rng, n);
 }
 
 /* What haraka-dsn's /^[245]\d{2}/ test on String(code) accepts. */

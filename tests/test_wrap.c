@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "support/expect_reply.h"
+#include "support/xorshift.h"
 
 /* "550-5.1.1 " and CRLF leave 500 text octets on a line. */
 #define ROOM_511 500
@@ -149,10 +150,7 @@ static void test_room_follows_the_prefix(void **state)
 static uint64_t rng = 88172645463325252u;
 static uint32_t rnd(uint32_t n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng % n);
+    return xorshift_below(&rng, n);
 }
 
 /* Every printable byte of the message arrives, in order; only control

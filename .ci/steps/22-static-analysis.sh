@@ -68,6 +68,7 @@ formatted=(
   tests/support/snprintf_check.h
   tests/support/source_file.h
   tests/support/wire_check.h
+  tests/support/xorshift.h
   tests/test_conformance.c
   tests/test_create.c
   tests/test_fast_paths.c
