@@ -1,0 +1,222 @@
+/* server.c - sockets and the poll() loop (see server.h). */
+#include "server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "texts.h"
+
+struct client {
+    int fd;
+    time_t last; /* last byte received */
+    struct session s;
+};
+
+static int set_nonblocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL);
+    return flags < 0 ? -1 : fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+}
+
+int server_listen(const char *addr, unsigned port, char *shown, size_t size)
+{
+    struct addrinfo hints, *ai;
+    struct sockaddr_storage ss;
+    socklen_t sslen = sizeof ss;
+    /* NI_MAXHOST is not POSIX; a numeric host fits in INET6_ADDRSTRLEN */
+    char portstr[16], host[64], serv[16];
+    int fd, one = 1, rc;
+
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+    snprintf(portstr, sizeof portstr, "%u", port);
+    rc = getaddrinfo(addr, portstr, &hints, &ai);
+    if (rc != 0) {
+        fprintf(stderr, "dsn-smtpd: --listen %s: %s\n", addr, gai_strerror(rc));
+        return -1;
+    }
+    fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    if (fd < 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0 ||
+        set_nonblocking(fd) != 0 ||
+        getsockname(fd, (struct sockaddr *)&ss, &sslen) != 0 ||
+        getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, serv,
+                    sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+        fprintf(stderr, "dsn-smtpd: %s port %u: %s\n", addr, port,
+                strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    snprintf(shown, size, ss.ss_family == AF_INET6 ? "[%s]:%s" : "%s:%s", host,
+             serv);
+    return fd;
+}
+
+/* Sends what is pending; -1 when the client is gone. */
+static int flush_output(struct client *c)
+{
+    struct session *s = &c->s;
+    while (s->outpos < s->outlen) {
+        ssize_t w = send(c->fd, s->out + s->outpos, s->outlen - s->outpos,
+                         MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+        }
+        s->outpos += (size_t)w;
+    }
+    return 0;
+}
+
+/* Reads what there is room for; -1 at end of stream or error. */
+static int read_input(struct client *c)
+{
+    struct session *s = &c->s;
+    ssize_t r;
+    do
+        r = recv(c->fd, s->in + s->inlen, sizeof s->in - s->inlen, 0);
+    while (r < 0 && errno == EINTR);
+    if (r < 0)
+        return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+    if (r == 0)
+        return -1;
+    s->inlen += (size_t)r;
+    c->last = time(NULL);
+    return 0;
+}
+
+static void drop(struct client **clients, size_t *n, size_t i)
+{
+    session_end(&clients[i]->s);
+    close(clients[i]->fd);
+    free(clients[i]);
+    clients[i] = clients[--*n];
+}
+
+static void accept_clients(int lfd, struct smtpd *srv, struct client **clients,
+                           size_t *n)
+{
+    for (;;) {
+        struct client *c;
+        int fd = accept(lfd, NULL, NULL);
+        if (fd < 0)
+            return; /* EAGAIN, or an aborted connection: try later */
+        c = *n < SERVER_MAX_CLIENTS ? malloc(sizeof *c) : NULL;
+        if (c == NULL || set_nonblocking(fd) != 0) {
+            /* refuse politely: a fresh socket takes a short reply */
+            char buf[DSN_REPLY_MAX];
+            dsn_reply r = dsn_sys_not_accepting_mail(
+                smtpd_texts[TEXT_too_many_clients], 421);
+            size_t len = dsn_format_ex(
+                &r, srv->cfg->no_enhanced ? DSN_FMT_NO_ENHANCED : 0u, buf,
+                sizeof buf);
+            if (send(fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+                /* nothing more to do for a client we refuse */
+            }
+            close(fd);
+            free(c);
+            continue;
+        }
+        c->fd = fd;
+        c->last = time(NULL);
+        session_start(&c->s, srv);
+        clients[(*n)++] = c;
+    }
+}
+
+static short wanted_events(const struct session *s)
+{
+    short ev = 0;
+    if (!s->closing && s->inlen < sizeof s->in &&
+        s->outlen - s->outpos < SESSION_OUT_HIGH)
+        ev |= POLLIN;
+    if (s->outpos < s->outlen)
+        ev |= POLLOUT;
+    return ev;
+}
+
+/* Runs one client after poll(); 0 keeps it, -1 drops it. */
+static int serve(struct client *c, short revents, time_t now)
+{
+    struct session *s = &c->s;
+    if ((revents & (POLLIN | POLLHUP | POLLERR)) && !s->closing &&
+        s->inlen < sizeof s->in) {
+        int rc = read_input(c);
+        session_process(s);
+        if (rc != 0) {
+            flush_output(c); /* the replies to what came before EOF */
+            return -1;
+        }
+    }
+    if (flush_output(c) != 0)
+        return -1;
+    /* output drained below the mark: buffered commands may go on */
+    session_process(s);
+    if (!s->closing && now - c->last >= SERVER_IDLE_SECONDS)
+        session_close_with(
+            s, dsn_net_bad_connection(smtpd_texts[TEXT_idle_timeout], 421));
+    if (flush_output(c) != 0 || s->failed)
+        return -1;
+    return s->closing && s->outpos == s->outlen ? -1 : 0;
+}
+
+int server_run(int lfd, struct smtpd *srv, int stop_fd)
+{
+    struct client *clients[SERVER_MAX_CLIENTS];
+    struct pollfd pfd[SERVER_MAX_CLIENTS + 2];
+    size_t n = 0, i;
+    int rc = 0;
+
+    for (;;) {
+        size_t polled = n;
+        time_t now;
+        pfd[0].fd = stop_fd;
+        pfd[0].events = POLLIN;
+        pfd[1].fd = lfd;
+        pfd[1].events = POLLIN;
+        for (i = 0; i < n; i++) {
+            pfd[i + 2].fd = clients[i]->fd;
+            pfd[i + 2].events = wanted_events(&clients[i]->s);
+        }
+        if (poll(pfd, (nfds_t)(n + 2), 1000) < 0) {
+            if (errno == EINTR)
+                continue;
+            perror("dsn-smtpd: poll");
+            rc = -1;
+            break;
+        }
+        if (pfd[0].revents != 0)
+            break;
+        now = time(NULL);
+        /* backwards: drop() moves the last client into slot i */
+        for (i = polled; i-- > 0;)
+            if (serve(clients[i], pfd[i + 2].revents, now) != 0)
+                drop(clients, &n, i);
+        if (pfd[1].revents & POLLIN)
+            accept_clients(lfd, srv, clients, &n);
+    }
+    while (n > 0) {
+        struct client *c = clients[n - 1];
+        session_close_with(
+            &c->s, dsn_sys_not_accepting_mail(smtpd_texts[TEXT_shutdown], 421));
+        flush_output(c);
+        drop(clients, &n, n - 1);
+    }
+    close(lfd);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/*
+ * server.h - the listening socket and the poll() loop.
+ *
+ * server_listen(addr, port, shown, size) binds a non-blocking TCP socket
+ * to the numeric address addr and port (0: the kernel chooses) and writes
+ * "ADDR:PORT" with the port really bound into shown. It returns the socket
+ * or -1 with the reason on stderr.
+ *
+ * server_run(lfd, srv, stop_fd) serves clients on lfd until stop_fd is
+ * readable (main.c's signal handler writes to it), then sends each client
+ * a 421, closes everything and returns 0; -1 when poll() itself fails.
+ * Up to SERVER_MAX_CLIENTS at once; the next get 421 4.3.2 at once. A
+ * client silent for SERVER_IDLE_SECONDS gets 421 4.4.2 (RFC 5321 4.5.3.2.7
+ * asks at least 5 minutes).
+ */
+#ifndef SMTPD_SERVER_H
+#define SMTPD_SERVER_H
+
+#include <stddef.h>
+
+#include "session.h"
+
+#define SERVER_MAX_CLIENTS 64
+#define SERVER_IDLE_SECONDS 300
+
+int server_listen(const char *addr, unsigned port, char *shown, size_t size);
+int server_run(int lfd, struct smtpd *srv, int stop_fd);
+
+#endif

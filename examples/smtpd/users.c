@@ -1,0 +1,139 @@
+/* users.c - the local users file (see users.h). */
+#include "users.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[] = {
+    [USER_ACCEPT] = "accept",
+    [USER_MULTILINE] = "multiline",
+    [USER_LONG] = "long",
+};
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Splits the next blank-separated field off *p; NULL when none is left. */
+static char *next_field(char **p)
+{
+    char *s = *p, *start;
+    while (is_blank(*s))
+        s++;
+    if (*s == '\0')
+        return NULL;
+    start = s;
+    while (*s != '\0' && !is_blank(*s))
+        s++;
+    if (*s != '\0')
+        *s++ = '\0';
+    *p = s;
+    return start;
+}
+
+static int parse_line(struct users *u, char *line, const char *path,
+                      unsigned long lineno)
+{
+    char *p = line, *local, *kind, *extra, *hash = strchr(line, '#');
+    struct user *grown;
+    int k = -1, i;
+    if (hash != NULL)
+        *hash = '\0';
+    local = next_field(&p);
+    if (local == NULL)
+        return 0;
+    kind = next_field(&p);
+    extra = next_field(&p);
+    if (kind == NULL)
+        k = USER_ACCEPT;
+    for (i = 0;
+         kind != NULL && i < (int)(sizeof kind_names / sizeof kind_names[0]);
+         i++)
+        if (strcmp(kind, kind_names[i]) == 0)
+            k = i;
+    if (k < 0 || extra != NULL) {
+        fprintf(stderr,
+                "dsn-smtpd: %s:%lu: want 'LOCALPART [accept|multiline|long]'"
+                "\n",
+                path, lineno);
+        return -1;
+    }
+    if (strlen(local) > 64) {
+        fprintf(stderr, "dsn-smtpd: %s:%lu: local part over 64 octets\n", path,
+                lineno);
+        return -1;
+    }
+    grown = realloc(u->v, (u->n + 1) * sizeof *u->v);
+    if (grown == NULL) {
+        fputs("dsn-smtpd: out of memory\n", stderr);
+        return -1;
+    }
+    u->v = grown;
+    u->v[u->n].len = strlen(local);
+    u->v[u->n].local = malloc(u->v[u->n].len + 1);
+    if (u->v[u->n].local == NULL) {
+        fputs("dsn-smtpd: out of memory\n", stderr);
+        return -1;
+    }
+    memcpy(u->v[u->n].local, local, u->v[u->n].len + 1);
+    u->v[u->n].kind = (enum user_kind)k;
+    u->n++;
+    return 0;
+}
+
+int users_load(struct users *u, const char *path)
+{
+    char line[1024];
+    unsigned long lineno = 0;
+    int failed = 0;
+    FILE *f = fopen(path, "r");
+    u->v = NULL;
+    u->n = 0;
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        lineno++;
+        if (strchr(line, '\n') == NULL && !feof(f)) {
+            fprintf(stderr, "dsn-smtpd: %s:%lu: line too long\n", path, lineno);
+            failed = 1;
+            break;
+        }
+        if (parse_line(u, line, path, lineno) != 0) {
+            failed = 1;
+            break;
+        }
+    }
+    if (ferror(f))
+        perror(path);
+    if (failed || ferror(f)) {
+        fclose(f);
+        users_free(u);
+        return -1;
+    }
+    fclose(f);
+    return 0;
+}
+
+const struct user *users_find(const struct users *u, const char *local,
+                              size_t len)
+{
+    size_t i;
+    for (i = 0; i < u->n; i++)
+        if (u->v[i].len == len && memcmp(u->v[i].local, local, len) == 0)
+            return &u->v[i];
+    return NULL;
+}
+
+void users_free(struct users *u)
+{
+    size_t i;
+    for (i = 0; i < u->n; i++)
+        free(u->v[i].local);
+    free(u->v);
+    u->v = NULL;
+    u->n = 0;
+}
