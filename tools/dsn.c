@@ -1,102 +1,85 @@
 /*
- * dsn - print the SMTP reply of a libdsn function.
+ * dsn - libdsn's replies, enhanced status codes and reply parser from the
+ * shell, for mail administrators reading logs and for scripts.
  *
- *     dsn no_such_user                      550 5.1.1 No such user
- *     dsn mbox_full "Mailbox full, try later" 452
+ *     dsn no_such_user                 550 5.1.1 No such user (CRLF)
+ *     dsn reply mbox_full -c 452 --show-crlf
+ *     dsn explain 550 5.1.1
+ *     dsn parse < replies.txt
+ *     dsn list --json --subject 7
  *
- * The reply goes to stdout exactly as it goes on the wire, CRLF included.
- * Exit status: 0 printed, 2 usage error or unknown name.
+ * This file picks the subcommand; tools/cli/ holds one file per
+ * subcommand. man/dsn.1 is the manual; exit statuses are in cli/cli.h.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "dsn.h"
+#include "cli/cli.h"
 
-static const char usage[] =
-    "usage: dsn NAME [MESSAGE [CODE]]\n"
-    "       dsn --help\n"
+const char cli_help_text[] =
+    "usage: dsn reply NAME [-m MSG] [-c CODE] [-n|--no-enhanced] "
+    "[--show-crlf]\n"
+    "       dsn NAME [MSG [CODE]]\n"
+    "       dsn explain STATUS | CODE STATUS | REPLY-LINE\n"
+    "       dsn parse [--strict] < replies\n"
+    "       dsn list [--json] [--subject N] [--registry]\n"
+    "       dsn --help | --version\n"
     "\n"
-    "Prints the SMTP reply of libdsn's function dsn_NAME as it goes on the\n"
-    "wire (CRLF line ends). MESSAGE replaces the default text; '\\n' in it\n"
-    "starts a new reply line. CODE replaces the default basic reply code\n"
-    "when it is a valid [245][0-5][0-9] code.\n";
+    "  reply    print the SMTP reply of libdsn's function dsn_NAME as it goes\n"
+    "           on the wire (CRLF line ends; --show-crlf shows them as "
+    "\\r\\n).\n"
+    "           -m, --message MSG   text instead of the default; a newline in\n"
+    "                               MSG starts another reply line\n"
+    "           -c, --code CODE     basic reply code instead of the default\n"
+    "           -n, --no-enhanced   leave the enhanced status code out\n"
+    "  NAME     the short form of reply: an invalid CODE means the default\n"
+    "  explain  what an enhanced status code means: its class, subject, IANA\n"
+    "           registry entry, what it means for the sender, and the libdsn\n"
+    "           functions that send it\n"
+    "  parse    read SMTP replies from stdin (CRLF or LF line ends, blank\n"
+    "           lines between them) and print each one's fields;\n"
+    "           --strict rejects what the lenient default forgives\n"
+    "  list     every libdsn function (name, code, status, text), or with\n"
+    "           --registry every code of the IANA registry; --subject N keeps\n"
+    "           subject N only; --json prints a JSON array\n"
+    "\n"
+    "Exit status: 0 success; 1 write error; 2 usage error, unknown name or\n"
+    "invalid code; parse: 65 input that is no reply, else 69 a permanent\n"
+    "failure (5yz), else 75 a transient one (4yz), else 0.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+int cli_help(void)
 {
-    fputs("dsn: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n\n", stderr);
-    fputs(usage, stderr);
-    return 2;
+    fputs(cli_help_text, stdout);
+    return cli_flush();
 }
 
-static int find_name(const char *name)
-{
-    int id;
-    for (id = 0; id < (int)DSN_ID_COUNT; id++)
-        if (strcmp(dsn_entries[id].name, name) == 0)
-            return id;
-    return -1;
-}
-
-static int parse_code(const char *s, int *code)
-{
-    char *end;
-    long v;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || errno != 0 || v < -99999 || v > 99999)
-        return -1;
-    *code = (int)v;
-    return 0;
-}
-
-static int print_reply(const dsn_reply *r)
-{
-    char small[DSN_REPLY_MAX];
-    size_t n = dsn_format(r, small, sizeof small);
-    char *buf = small;
-    int rc = 0;
-    if (n >= sizeof small) {
-        buf = malloc(n + 1);
-        if (buf == NULL) {
-            fputs("dsn: out of memory\n", stderr);
-            return 1;
-        }
-        dsn_format(r, buf, n + 1);
-    }
-    if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
-        perror("dsn: write");
-        rc = 1;
-    }
-    if (buf != small)
-        free(buf);
-    return rc;
-}
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command;
 
 int main(int argc, char **argv)
 {
-    const char *msg = NULL;
-    int code = 0, id;
-    dsn_reply r;
+    static const command commands[] = {
+        {"reply", cli_reply},
+        {"explain", cli_explain},
+        {"parse", cli_parse},
+        {"list", cli_list},
+    };
+    size_t i;
 
-    if (argc >= 2 &&
-        (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        fputs(usage, stdout);
-        return 0;
+    if (argc < 2)
+        return cli_usage_error("missing command or NAME");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cli_help();
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("dsn (libdsn) %s\n", dsn_version());
+        return cli_flush();
     }
-    if (argc < 2 || argc > 4)
-        return usage_error("%s",
-                           argc < 2 ? "missing NAME" : "too many arguments");
-    id = find_name(argv[1]);
-    if (id < 0)
-        return usage_error("unknown name '%s' (see the README table)", argv[1]);
-    if (argc >= 3)
-        msg = argv[2];
-    if (argc == 4 && parse_code(argv[3], &code) != 0)
-        return usage_error("CODE '%s' is not a number", argv[3]);
-    r = dsn_from_id(id, msg, code);
-    return print_reply(&r);
+    if (argv[1][0] == '-')
+        return cli_usage_error("unknown option '%s'", argv[1]);
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    return cli_short_form(argc - 1, argv + 1);
 }

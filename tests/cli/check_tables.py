@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Checks what the dsn program prints from the tables against the tables
+themselves, so no test holds a second copy of them:
+
+  dsn list --json        valid JSON (json.loads, strict: no NaN, no
+                         duplicate keys), equal to the rows of dsn_table.def
+                         read here from the file, in order
+  dsn list               the same rows as aligned text
+  --subject N            exactly the rows of subject N, text and JSON
+  dsn list --registry    equal to the IANA reference export
+      --json             tests/reference/iana-smtp-enhanced-status-codes.tsv
+  dsn reply NAME         for every row: its wire reply, and with
+                         --no-enhanced, from the row's code and text
+  -h, --help             the same text for every subcommand, exit 0
+  --version              the version of CMakeLists.txt's project()
+
+Usage: check_tables.py DSN SOURCE-DIR. Exit 0, or 1 listing every mismatch.
+"""
+import csv
+import json
+import re
+import subprocess
+import sys
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def run(dsn, *args):
+    p = subprocess.run([dsn, *args], capture_output=True, timeout=20)
+    return p.returncode, p.stdout, p.stderr
+
+
+def strict_json(text):
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate key in {keys}")
+        return dict(pairs)
+
+    def no_constant(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(
+        text.decode("utf-8"), object_pairs_hook=no_duplicates, parse_constant=no_constant
+    )
+
+
+def table_rows(src):
+    """The rows of dsn_table.def, read from the file itself."""
+    row = re.compile(
+        r'^DSN_(ROW|VARIANT)\((\w+),\s*(\d+),\s*(\d+),\s*(\d+),\s*"((?:[^"\\]|\\.)*)"\)\s*$'
+    )
+    rows = []
+    with open(f"{src}/dsn_table.def", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("DSN_"):
+                continue
+            m = row.match(line)
+            check(m is not None, f"dsn_table.def row not understood: {line.strip()}")
+            if m is None:
+                continue
+            kind, name, code, subject, detail, text = m.groups()
+            code, subject, detail = int(code), int(subject), int(detail)
+            rows.append(
+                {
+                    "function": f"dsn_{name}",
+                    "name": name,
+                    "code": code,
+                    "status": f"{code // 100}.{subject}.{detail}",
+                    "subject": subject,
+                    "detail": detail,
+                    "text": text,
+                    "variant": kind == "VARIANT",
+                }
+            )
+    return rows
+
+
+def registry_rows(src):
+    """The IANA registry's codes as exported, keyed like --registry --json."""
+    path = f"{src}/tests/reference/iana-smtp-enhanced-status-codes.tsv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [
+        {
+            "status": r["code"],
+            "text": r["sample_text"],
+            "basic_codes": r["associated_basic_codes"].replace(", ", ","),
+            "reference": r["reference"],
+            "submitter": r["submitter"],
+        }
+        for r in rows
+    ]
+
+
+def check_functions(dsn, rows):
+    rc, out, err = run(dsn, "list", "--json")
+    check(rc == 0 and err == b"", f"list --json: exit {rc}, stderr {err!r}")
+    listed = strict_json(out)
+    check(listed == rows, "list --json differs from dsn_table.def")
+    for i, (got, want) in enumerate(zip(listed, rows)):
+        if got != want:
+            failures.append(f"  row {i}: {got} != {want}")
+            break
+    check(len(rows) > 0, "no rows read from dsn_table.def")
+
+    rc, out, _ = run(dsn, "list")
+    text_rows = [line.split(None, 3) for line in out.decode().splitlines()]
+    want = [[r["name"], str(r["code"]), r["status"], r["text"]] for r in rows]
+    check(rc == 0 and text_rows == want, "list (text) differs from dsn_table.def")
+
+    subjects = sorted({r["subject"] for r in rows}) + [9]
+    for s in subjects:
+        keep = [r for r in rows if r["subject"] == s]
+        rc, out, _ = run(dsn, "list", "--json", "--subject", str(s))
+        check(rc == 0 and strict_json(out) == keep, f"list --json --subject {s}")
+        rc, out, _ = run(dsn, "list", f"-s{s}")
+        names = [line.split()[0] for line in out.decode().splitlines()]
+        check(rc == 0 and names == [r["name"] for r in keep], f"list -s{s}")
+
+    for r in rows:
+        rc, out, _ = run(dsn, "reply", r["name"])
+        wire = f"{r['code']} {r['status']} {r['text']}\r\n".encode()
+        check(rc == 0 and out == wire, f"reply {r['name']}: {out!r} != {wire!r}")
+        rc, out, _ = run(dsn, "reply", "--no-enhanced", r["name"])
+        wire = f"{r['code']} {r['text']}\r\n".encode()
+        check(rc == 0 and out == wire, f"reply -n {r['name']}: {out!r}")
+
+
+def check_registry(dsn, src):
+    want = registry_rows(src)
+    rc, out, err = run(dsn, "list", "--registry", "--json")
+    check(rc == 0 and err == b"", f"list --registry --json: exit {rc}")
+    listed = strict_json(out)
+    check(len(listed) == len(want), f"{len(listed)} registry codes, reference has {len(want)}")
+    for got, exp in zip(listed, want):
+        sub = {k: got.get(k) for k in exp}
+        check(sub == exp, f"registry {got.get('status')}: {sub} != {exp}")
+        _, subject, detail = exp["status"].split(".")
+        check(
+            (got.get("subject"), got.get("detail")) == (int(subject), int(detail)),
+            f"registry {exp['status']}: subject/detail {got}",
+        )
+        check(isinstance(got.get("deprecated"), bool), f"registry {exp['status']}: deprecated")
+    rc, out, _ = run(dsn, "list", "--registry", "--subject", "7", "--json")
+    check(
+        rc == 0 and [r["status"] for r in strict_json(out)]
+        == [r["status"] for r in want if r["status"].startswith("X.7.")],
+        "list --registry --subject 7",
+    )
+    rc, out, _ = run(dsn, "list", "-r")
+    codes = [line.split()[0] for line in out.decode().splitlines()]
+    check(rc == 0 and codes == [r["status"] for r in want], "list -r (text)")
+
+
+def check_help_and_version(dsn, src):
+    rc, help_text, err = run(dsn, "--help")
+    check(rc == 0 and err == b"" and help_text.startswith(b"usage: dsn"), "--help")
+    for args in (["-h"], ["reply", "-h"], ["reply", "--help"], ["explain", "-h"],
+                 ["parse", "--help"], ["list", "-h"], ["list", "--help"]):
+        rc, out, err = run(dsn, *args)
+        check(rc == 0 and out == help_text and err == b"", f"{' '.join(args)}")
+    with open(f"{src}/CMakeLists.txt", encoding="utf-8") as f:
+        version = re.search(r"project\(libdsn VERSION (\S+)", f.read()).group(1)
+    for flag in ("--version", "-V"):
+        rc, out, _ = run(dsn, flag)
+        check(rc == 0 and out == f"dsn (libdsn) {version}\n".encode(), f"{flag}: {out!r}")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    dsn, src = sys.argv[1], sys.argv[2]
+    rows = table_rows(src)
+    check_functions(dsn, rows)
+    check_registry(dsn, src)
+    check_help_and_version(dsn, src)
+    for f in failures:
+        print(f"FAIL: {f}")
+    print(f"{len(rows)} functions and the registry checked, {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

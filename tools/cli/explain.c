@@ -1,0 +1,268 @@
+/*
+ * explain.c - `dsn explain`: what an enhanced status code (or a reply line
+ * holding one) means, from the IANA registry, the reply code's severity,
+ * and dsn_table.def's rows that send it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* What the code usually means for the sender. One sentence per class and
+ * one per subject, joined: the registry's own data says the rest. */
+static const char *class_meaning(int cls)
+{
+    switch (cls) {
+    case DSN_SEVERITY_SUCCESS:
+        return "Success: the request was carried out; nothing for the "
+               "sender to do.";
+    case DSN_SEVERITY_TRANSIENT:
+        return "Transient failure: the message is not delivered yet. The "
+               "sending server keeps it queued and tries again later; the "
+               "sender hears of it only if it keeps failing until the queue "
+               "lifetime ends.";
+    default:
+        return "Permanent failure: the message is not delivered, and "
+               "sending it again as it is fails the same way. The sender "
+               "gets a bounce and must change something first.";
+    }
+}
+
+static const char *const subject_meanings[] = {
+    "The code says nothing beyond its class: the reply's text tells the "
+    "rest.",
+    "The problem is an address, the recipient's or the sender's: check it "
+    "for typos, and whether the mailbox still exists.",
+    "The problem is the recipient's mailbox, which exists: full, disabled or "
+    "refusing this message; its owner can fix it.",
+    "The problem is the receiving mail system: storage, configuration or a "
+    "size limit; its postmaster can fix it, the sender cannot.",
+    "The problem is the network or routing between the servers: DNS, "
+    "connections, loops; it often clears by itself.",
+    "The problem is the SMTP conversation itself: a command, its syntax or "
+    "its parameters; a fault of the sending software more than of the "
+    "message.",
+    "The problem is the message's content or format: encoding, structure or "
+    "conversion; the sender can change the message.",
+    "The receiver refused on purpose, by security or policy "
+    "(authentication, SPF, DKIM, DMARC, reputation, permissions): the sender "
+    "fixes its setup or asks the receiver's postmaster.",
+};
+
+/* The reply code a call should pass to get class cls from entry e: 0 (the
+ * default) when its default has that class, else the reply's own code,
+ * else the registry's first associated code of the class, else cls50. */
+static int code_for(const dsn_entry *e, int cls, int reply_code,
+                    const dsn_status_info *info)
+{
+    int i;
+    if (reply_code != 0)
+        return e->code == reply_code ? 0 : reply_code;
+    if (e->code / 100 == cls)
+        return 0;
+    for (i = 0; info != NULL && i < info->basic_count; i++)
+        if (info->basic[i] / 100 == cls)
+            return info->basic[i];
+    return cls * 100 + 50;
+}
+
+static void put_functions(const dsn_status *st, int reply_code,
+                          const dsn_status_info *info)
+{
+    const char *label = "sent by";
+    int id;
+    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
+        const dsn_entry *e = &dsn_entries[id];
+        int code = code_for(e, st->cls, reply_code, info);
+        dsn_reply r = dsn_from_id(id, NULL, code);
+        char wire[DSN_REPLY_MAX];
+        size_t n;
+        if (e->subject != st->subject || e->detail != st->detail)
+            continue;
+        n = dsn_format(&r, wire, sizeof wire);
+        printf("  %-13sdsn_%s(NULL, %d):\n", label, e->name, code);
+        /* the default texts fit one line: its CRLF is left out */
+        printf("%15s  %.*s\n", "", (int)(n >= 2 ? n - 2 : 0), wire);
+        label = "";
+    }
+    if (*label != '\0') {
+        char line[160];
+        snprintf(line, sizeof line,
+                 "no function of dsn_table.def; dsn_create(%d, msg, %d, %d) "
+                 "builds it",
+                 reply_code != 0 ? reply_code : st->cls * 100 + 50, st->subject,
+                 st->detail);
+        cli_put_field(stdout, label, line);
+    }
+}
+
+static void put_registry(const dsn_status *st, int reply_code,
+                         const dsn_status_info *info)
+{
+    char line[400], basic[64];
+    if (info == NULL) {
+        cli_put_field(stdout, "registry",
+                      "not in the IANA registry (RFC 5248)");
+        return;
+    }
+    if (*info->text != '\0')
+        snprintf(line, sizeof line, "X.%d.%d \"%s\"", st->subject, st->detail,
+                 info->text);
+    else
+        snprintf(line, sizeof line, "X.%d.%d (no sample text)", st->subject,
+                 st->detail);
+    cli_put_field(stdout, "registry", line);
+    dsn_status_basic_text(info, basic, sizeof basic);
+    if (reply_code == 0)
+        snprintf(line, sizeof line, "%s", *basic ? basic : "none listed");
+    else
+        snprintf(line, sizeof line, "%s (%d is %s)",
+                 *basic ? basic : "none listed", reply_code,
+                 dsn_status_associated(info, reply_code) ? "one of them"
+                                                         : "not listed");
+    cli_put_field(stdout, "basic codes", line);
+    cli_put_field(stdout, "reference", info->reference);
+    cli_put_field(stdout, "deprecated",
+                  (info->flags & DSN_STATUS_DEPRECATED)
+                      ? "yes: the registry deprecates it; do not send it"
+                      : "no");
+}
+
+static void explain(const dsn_status *st, int reply_code, int defaulted)
+{
+    const dsn_status_info *info = dsn_describe(st->subject, st->detail);
+    const char *subject = dsn_subject_name(st->subject);
+    int code = reply_code != 0 ? reply_code : st->cls * 100;
+    char line[400];
+
+    if (reply_code != 0)
+        printf("%d %d.%d.%d\n", reply_code, st->cls, st->subject, st->detail);
+    else
+        printf("%d.%d.%d\n", st->cls, st->subject, st->detail);
+    if (defaulted) {
+        snprintf(line, sizeof line,
+                 "none in the reply; dsn_default_status(%d) assumes %d.%d.%d",
+                 reply_code, st->cls, st->subject, st->detail);
+        cli_put_field(stdout, "status", line);
+    }
+    snprintf(line, sizeof line, "%d %s", st->cls, dsn_class_name(st->cls));
+    cli_put_field(stdout, "class", line);
+    snprintf(line, sizeof line, "%d %s", st->subject,
+             subject != NULL ? subject : "(not a registered subject)");
+    cli_put_field(stdout, "subject", line);
+    put_registry(st, reply_code, info);
+    snprintf(line, sizeof line, "%s; RFC 3464 Action \"%s\"",
+             dsn_severity_name(dsn_severity(code)),
+             dsn_action_name(dsn_action_of(code)));
+    cli_put_field(stdout, "severity", line);
+    snprintf(line, sizeof line, "%s %s", class_meaning(st->cls),
+             subject != NULL ? subject_meanings[st->subject]
+                             : "Its subject is not registered: nothing more "
+                               "can be said.");
+    cli_put_field(stdout, "meaning", line);
+    put_functions(st, reply_code, info);
+}
+
+/* Reads "5.1.1", "5.1.1 text", "550 5.1.1", "550-5.1.1 text" or "550 text"
+ * into *st and *code (0: none given); *defaulted when the status is
+ * dsn_default_status()'s. Returns 0, or prints why not and returns -1. */
+static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
+{
+    size_t len = strlen(text), i;
+    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    dsn_parsed_reply pr;
+    char *line;
+    int n;
+
+    for (i = 0; i < len; i++)
+        if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) {
+            cli_usage_error("explain: one line expected, without control "
+                            "characters");
+            return -1;
+        }
+    *code = 0;
+    *defaulted = 0;
+    if (dsn_parse_status(text, len, st) > 0)
+        return 0;
+    /* one line of a reply, its continuation mark taken as the last's */
+    line = malloc(len + 3);
+    if (line == NULL) {
+        fputs("dsn: out of memory\n", stderr);
+        return -1;
+    }
+    memcpy(line, text, len);
+    memcpy(line + len, "\r\n", 3);
+    if (len >= 4 && line[3] == '-')
+        line[3] = ' ';
+    opt.flags = DSN_PARSE_STRICT;
+    n = dsn_parse_reply(line, len + 2, &pr, NULL, 0, &opt);
+    free(line);
+    if (n < 0) {
+        if (text[0] >= '0' && text[0] <= '9' && text[1] == '.')
+            cli_usage_error("explain: '%s': %s", text,
+                            dsn_strerror(DSN_ESTATUS));
+        else if (n == DSN_EREPLYCODE)
+            cli_usage_error("explain: '%s' is neither an enhanced status "
+                            "code (5.1.1) nor a reply (550 5.1.1 text)",
+                            text);
+        else
+            cli_usage_error("explain: '%s': %s", text, dsn_strerror(n));
+        return -1;
+    }
+    if (dsn_reply_status(&pr, st) != DSN_OK) {
+        cli_usage_error("explain: a %d reply carries no enhanced status code "
+                        "(RFC 2034)",
+                        pr.code);
+        return -1;
+    }
+    *code = pr.code;
+    *defaulted = !(pr.flags & DSN_REPLY_STATUS);
+    return 0;
+}
+
+int cli_explain(int argc, char **argv)
+{
+    static const cli_option opts[] = {{'h', "help", 0}};
+    cli_args a;
+    char *text = NULL;
+    size_t len = 0;
+    int opt, code, defaulted, rc;
+    dsn_status st;
+
+    cli_args_init(&a, argc, argv);
+    while ((opt = cli_next(&a, opts, 1)) != -1) {
+        if (opt == CLI_BAD_OPTION) {
+            free(text);
+            return CLI_EUSAGE;
+        }
+        if (opt == 0) {
+            free(text);
+            return cli_help();
+        }
+        {
+            /* the operands joined by spaces: explain 550 5.1.1 */
+            size_t n = strlen(a.arg);
+            char *grown = realloc(text, len + n + 2);
+            if (grown == NULL) {
+                free(text);
+                fputs("dsn: out of memory\n", stderr);
+                return CLI_EIO;
+            }
+            text = grown;
+            if (len > 0)
+                text[len++] = ' ';
+            memcpy(text + len, a.arg, n + 1);
+            len += n;
+        }
+    }
+    if (text == NULL)
+        return cli_usage_error("explain: missing STATUS (5.1.1) or reply "
+                               "(550 5.1.1 text)");
+    rc = read_input(text, &st, &code, &defaulted);
+    free(text);
+    if (rc != 0)
+        return CLI_EUSAGE;
+    explain(&st, code, defaulted);
+    return cli_flush();
+}

@@ -1,0 +1,141 @@
+/*
+ * list.c - `dsn list`: every row of dsn_table.def (dsn_entries[]), or with
+ * --registry every code of the IANA registry (dsn_registry[]), as aligned
+ * text or as a JSON array of one object per row.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct list_options {
+    int json;
+    long subject; /* -1: every subject */
+} list_options;
+
+static int keep(const list_options *o, int subject)
+{
+    return o->subject < 0 || o->subject == subject;
+}
+
+/* JSON arrays: "[\n", rows joined by ",\n", "\n]\n"; "[]\n" when empty. */
+static void json_row_start(int *rows)
+{
+    fputs(*rows == 0 ? "[\n  {" : ",\n  {", stdout);
+    ++*rows;
+}
+
+static void json_end(int rows)
+{
+    fputs(rows == 0 ? "[]\n" : "\n]\n", stdout);
+}
+
+static void json_field(const char *key, const char *value, int first)
+{
+    printf("%s\"%s\": ", first ? "" : ", ", key);
+    cli_put_json_string(stdout, value);
+}
+
+static void list_functions(const list_options *o)
+{
+    int id, width = 0, rows = 0;
+    char status[32], function[64];
+    for (id = 0; id < (int)DSN_ID_COUNT; id++)
+        if ((int)dsn_entries[id].name_len > width)
+            width = dsn_entries[id].name_len;
+    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
+        const dsn_entry *e = &dsn_entries[id];
+        if (!keep(o, e->subject))
+            continue;
+        snprintf(status, sizeof status, "%d.%d.%d", e->code / 100, e->subject,
+                 e->detail);
+        if (!o->json) {
+            printf("%-*s %d %-7s %s\n", width, dsn_name(id), e->code, status,
+                   e->message);
+            continue;
+        }
+        snprintf(function, sizeof function, "dsn_%s", dsn_name(id));
+        json_row_start(&rows);
+        json_field("function", function, 1);
+        json_field("name", dsn_name(id), 0);
+        printf(", \"code\": %d", e->code);
+        json_field("status", status, 0);
+        printf(", \"subject\": %d, \"detail\": %d", e->subject, e->detail);
+        json_field("text", e->message, 0);
+        printf(", \"variant\": %s}", e->variant ? "true" : "false");
+    }
+    if (o->json)
+        json_end(rows);
+}
+
+static void list_registry(const list_options *o)
+{
+    int i, rows = 0;
+    char status[32], basic[64];
+    for (i = 0; i < (int)DSN_REGISTRY_COUNT; i++) {
+        const dsn_status_info *r = &dsn_registry[i];
+        int deprecated = (r->flags & DSN_STATUS_DEPRECATED) != 0;
+        if (!keep(o, r->subject))
+            continue;
+        snprintf(status, sizeof status, "X.%d.%d", r->subject, r->detail);
+        dsn_status_basic_text(r, basic, sizeof basic);
+        if (!o->json) {
+            printf("%-7s %s (%s%s%s)%s\n", status,
+                   *r->text ? r->text : "no sample text", r->reference,
+                   *basic ? "; " : "", basic, deprecated ? " deprecated" : "");
+            continue;
+        }
+        json_row_start(&rows);
+        json_field("status", status, 1);
+        printf(", \"subject\": %d, \"detail\": %d", r->subject, r->detail);
+        json_field("text", r->text, 0);
+        json_field("basic_codes", basic, 0);
+        json_field("reference", r->reference, 0);
+        json_field("submitter", r->submitter, 0);
+        printf(", \"deprecated\": %s}", deprecated ? "true" : "false");
+    }
+    if (o->json)
+        json_end(rows);
+}
+
+int cli_list(int argc, char **argv)
+{
+    static const cli_option opts[] = {
+        {'h', "help", 0},
+        {'j', "json", 0},
+        {'s', "subject", 1},
+        {'r', "registry", 0},
+    };
+    list_options o = {0, -1};
+    int registry = 0, opt;
+    cli_args a;
+
+    cli_args_init(&a, argc, argv);
+    while ((opt = cli_next(&a, opts, sizeof opts / sizeof opts[0])) != -1) {
+        switch (opt) {
+        case CLI_BAD_OPTION:
+            return CLI_EUSAGE;
+        case CLI_NEXT_OPERAND:
+            return cli_usage_error("list: unexpected argument '%s'", a.arg);
+        case 0:
+            return cli_help();
+        case 1:
+            o.json = 1;
+            break;
+        case 2:
+            if (cli_parse_int(a.arg, 0, 999, &o.subject) != 0)
+                return cli_usage_error("list: subject '%s' is not a number "
+                                       "0..999",
+                                       a.arg);
+            break;
+        default:
+            registry = 1;
+            break;
+        }
+    }
+    if (registry)
+        list_registry(&o);
+    else
+        list_functions(&o);
+    return cli_flush();
+}

@@ -1,0 +1,78 @@
+/*
+ * output.c - writing what the subcommands produce: formatted replies of
+ * any length, text from untrusted replies, and the final flush that tells
+ * a full disk from success.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+char *cli_format(const dsn_reply *r, unsigned flags, size_t *len)
+{
+    size_t n = dsn_format_ex(r, flags, NULL, 0);
+    char *buf;
+    if (n == 0)
+        return NULL;
+    buf = malloc(n + 1);
+    if (buf == NULL)
+        return NULL;
+    *len = dsn_format_ex(r, flags, buf, n + 1);
+    return buf;
+}
+
+void cli_put_escaped(FILE *out, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\')
+            fputs("\\\\", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(out, "\\x%02x", c);
+        else
+            putc(c, out);
+    }
+}
+
+int cli_flush(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("dsn: writing stdout");
+        return CLI_EIO;
+    }
+    return CLI_OK;
+}
+
+/* The column where field texts start; labels are at most this wide. */
+#define FIELD_COLUMN 15
+#define FIELD_WIDTH 79
+
+void cli_put_field(FILE *out, const char *label, const char *text)
+{
+    size_t col = FIELD_COLUMN;
+    fprintf(out, "  %-*s", FIELD_COLUMN - 2, label);
+    while (*text != '\0') {
+        size_t word = strcspn(text, " ");
+        if (col > FIELD_COLUMN && col + 1 + word > FIELD_WIDTH) {
+            fprintf(out, "\n%*s", FIELD_COLUMN, "");
+            col = FIELD_COLUMN;
+        } else if (col > FIELD_COLUMN) {
+            putc(' ', out);
+            col++;
+        }
+        fwrite(text, 1, word, out);
+        col += word;
+        text += word;
+        while (*text == ' ')
+            text++;
+    }
+    putc('\n', out);
+}

@@ -1,0 +1,244 @@
+/*
+ * parse.c - `dsn parse`: every SMTP reply on stdin, field by field, and an
+ * exit status a script can branch on.
+ *
+ * Lenient by default, as a log is what it is: dsn_parse_reply() without
+ * DSN_PARSE_STRICT (bare LF line ends, 571-style codes, control bytes,
+ * "#5.1.0" and the like are accepted and reported as flags) and without a
+ * line length limit. --strict sets DSN_PARSE_STRICT and RFC 5321's 512
+ * octets. Either way blank lines between replies are skipped, and a last
+ * line without a line end is taken as ended.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* How bad a reply was, in the order of the exit status's precedence. */
+enum outcome { OUT_SUCCESS, OUT_TRANSIENT, OUT_PERMANENT, OUT_DATAERR };
+
+static const int outcome_exit[] = {CLI_OK, CLI_ETEMPFAIL, CLI_EUNAVAILABLE,
+                                   CLI_EDATAERR};
+
+static const struct {
+    unsigned bit;
+    const char *name, *text;
+} reply_flags[] = {
+#define FLAG_ROW_(name, bit, text) {bit, #name, text},
+    DSN_REPLY_FLAG_MAP(FLAG_ROW_)
+#undef FLAG_ROW_
+};
+
+/* All of stdin, ending in a line end, NUL-terminated; NULL on error. */
+static char *read_all(size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap), *grown;
+    while (buf != NULL) {
+        if (cap - n < 3) {
+            grown = realloc(buf, cap * 2);
+            if (grown == NULL)
+                break;
+            buf = grown;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 3, stdin);
+        n += got;
+        if (got == 0) {
+            if (ferror(stdin)) {
+                perror("dsn: reading stdin");
+                free(buf);
+                return NULL;
+            }
+            if (n > 0 && buf[n - 1] != '\n') {
+                if (buf[n - 1] != '\r')
+                    buf[n++] = '\r';
+                buf[n++] = '\n';
+            }
+            buf[n] = '\0';
+            *len = n;
+            return buf;
+        }
+    }
+    free(buf);
+    fputs("dsn: out of memory\n", stderr);
+    return NULL;
+}
+
+static size_t count_lf(const char *s, size_t len)
+{
+    size_t i, n = 0;
+    for (i = 0; i < len; i++)
+        n += s[i] == '\n';
+    return n;
+}
+
+/* Length of the line at s (through its LF) when it holds only spaces,
+ * tabs and CR, else 0. */
+static size_t blank_line(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+        ;
+    return i < len && s[i] == '\n' ? i + 1 : 0;
+}
+
+static void put_label(const char *label)
+{
+    printf("  %-13s", label);
+}
+
+static enum outcome print_reply(const dsn_parsed_reply *r,
+                                const dsn_slice *lines, size_t first_line)
+{
+    int severity = dsn_severity(r->code);
+    dsn_status st;
+    size_t i;
+    const char *label = "flags";
+    char name[32];
+
+    printf("reply at line %lu\n", (unsigned long)first_line);
+    put_label("code");
+    printf("%d\n", r->code);
+    put_label("status");
+    if (dsn_reply_status(r, &st) != DSN_OK)
+        printf("none (a %dyz reply carries none)\n", r->code / 100);
+    else if (r->flags & DSN_REPLY_STATUS)
+        printf("%d.%d.%d (from the reply)\n", st.cls, st.subject, st.detail);
+    else
+        printf("%d.%d.%d (none in the reply: dsn_default_status(%d))\n", st.cls,
+               st.subject, st.detail, r->code);
+    put_label("severity");
+    printf("%s\n",
+           severity > 0 ? dsn_severity_name(severity) : "intermediate (3yz)");
+    put_label("action");
+    printf("%s\n", severity > 0 ? dsn_action_name(dsn_action_of(r->code))
+                                : "none (not a final reply)");
+    for (i = 0; i < r->lines; i++) {
+        snprintf(name, sizeof name, "text %lu", (unsigned long)(i + 1));
+        put_label(name);
+        cli_put_escaped(stdout, lines[i].ptr, lines[i].len);
+        putchar('\n');
+    }
+    for (i = 0; i < sizeof reply_flags / sizeof reply_flags[0]; i++) {
+        if (!(r->flags & reply_flags[i].bit))
+            continue;
+        put_label(label);
+        printf("%s: %s\n", reply_flags[i].name, reply_flags[i].text);
+        label = "";
+    }
+    if (*label != '\0') {
+        put_label(label);
+        puts("none");
+    }
+    switch (severity) {
+    case DSN_SEVERITY_TRANSIENT:
+        return OUT_TRANSIENT;
+    case DSN_SEVERITY_PERMANENT:
+        return OUT_PERMANENT;
+    default:
+        return OUT_SUCCESS;
+    }
+}
+
+/* Bytes from s through the (skip + 1)th LF, or all of s. */
+static size_t skip_lines(const char *s, size_t len, size_t skip)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (s[i] == '\n' && skip-- == 0)
+            return i + 1;
+    return len;
+}
+
+static enum outcome parse_all(const char *buf, size_t len,
+                              const dsn_parse_options *opt)
+{
+    size_t pos = 0, line_no = 1, replies = 0;
+    enum outcome worst = OUT_SUCCESS, o;
+    dsn_parsed_reply r;
+    dsn_slice *lines;
+    int n;
+
+    while (pos < len) {
+        size_t blank = blank_line(buf + pos, len - pos);
+        if (blank > 0) {
+            pos += blank;
+            line_no++;
+            continue;
+        }
+        /* once to count the lines, once to fill them */
+        n = dsn_parse_reply(buf + pos, len - pos, &r, NULL, 0, opt);
+        if (n == DSN_EINCOMPLETE) {
+            fprintf(stderr,
+                    "dsn: parse: line %lu: the input ends before the "
+                    "reply's last line (EINCOMPLETE)\n",
+                    (unsigned long)line_no);
+            worst = OUT_DATAERR;
+            break;
+        }
+        if (n < 0) {
+            fprintf(stderr, "dsn: parse: line %lu: %s (%s)\n",
+                    (unsigned long)(line_no + r.lines), dsn_strerror(n),
+                    dsn_err_name(n));
+            worst = OUT_DATAERR;
+            blank = skip_lines(buf + pos, len - pos, r.lines);
+            line_no += count_lf(buf + pos, blank);
+            pos += blank;
+            continue;
+        }
+        lines = malloc(r.lines * sizeof *lines);
+        if (lines == NULL) {
+            fputs("dsn: out of memory\n", stderr);
+            return OUT_DATAERR;
+        }
+        n = dsn_parse_reply(buf + pos, len - pos, &r, lines, r.lines, opt);
+        if (replies++ > 0)
+            putchar('\n');
+        o = print_reply(&r, lines, line_no);
+        free(lines);
+        if (o > worst)
+            worst = o;
+        line_no += count_lf(buf + pos, (size_t)n);
+        pos += (size_t)n;
+    }
+    if (replies == 0 && worst != OUT_DATAERR) {
+        fputs("dsn: parse: no reply on stdin\n", stderr);
+        worst = OUT_DATAERR;
+    }
+    return worst;
+}
+
+int cli_parse(int argc, char **argv)
+{
+    static const cli_option opts[] = {{'h', "help", 0}, {'\0', "strict", 0}};
+    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    cli_args a;
+    char *buf;
+    size_t len = 0;
+    int o, rc;
+
+    cli_args_init(&a, argc, argv);
+    while ((o = cli_next(&a, opts, 2)) != -1) {
+        if (o == CLI_BAD_OPTION)
+            return CLI_EUSAGE;
+        if (o == CLI_NEXT_OPERAND)
+            return cli_usage_error("parse: unexpected argument '%s' (the "
+                                   "replies are read from stdin)",
+                                   a.arg);
+        if (o == 0)
+            return cli_help();
+        opt.flags |= DSN_PARSE_STRICT;
+    }
+    buf = read_all(&len);
+    if (buf == NULL)
+        return CLI_EIO;
+    /* lenient: a line may be as long as the whole input */
+    if (!(opt.flags & DSN_PARSE_STRICT))
+        opt.max_line = len + 1;
+    o = outcome_exit[parse_all(buf, len, &opt)];
+    free(buf);
+    rc = cli_flush();
+    return rc != CLI_OK ? rc : o;
+}
