@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Postfix smtpd with dsn-milter-example (smtpd_milters): for every user of
+# milter-users, the reply swaks receives to RCPT TO must be, line for line,
+# what libdsn's dsn_format gives for that user's function and message (the
+# built dsn program prints it): single-line, multi-line and "100% sure".
+# A recipient the milter does not list must get Postfix's own 250.
+#
+# Environment (set by ctest): DSN_CLI, DSN_MILTER_EXAMPLE. Needs root,
+# postfix, swaks and python3: skips (77) without them unless
+# DSN_REQUIRE_E2E=1.
+set -euo pipefail
+E2E_NAME=e2e-postfix-milter
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/e2e/postfix/lib.sh
+. "$here/lib.sh"
+
+require postfix swaks python3
+require_file "${DSN_CLI:-}" "the dsn program"
+require_file "${DSN_MILTER_EXAMPLE:-}" "dsn-milter-example (libmilter-dev)"
+make_workdir
+
+users=$here/milter-users
+mport=$(free_port)
+start_bg "$WORK/milter.log" "$DSN_MILTER_EXAMPLE" \
+  --socket "inet:$mport@127.0.0.1" --users "$users"
+wait_for 10 "dsn-milter-example to listen" \
+  grep -q 'listening on' "$WORK/milter.log"
+
+sport=$(free_port)
+postfix_start "$sport" <<CF
+smtpd_milters = inet:127.0.0.1:$mport
+milter_default_action = tempfail
+CF
+
+# The reply lines swaks shows for RCPT TO (after "<** " or "<-  ").
+rcpt_reply() {
+  swaks --server "127.0.0.1:$sport" --from sender@example.test \
+    --to "$1@example.test" --quit-after RCPT --timeout 20 >"$WORK/swaks-$1.log" 2>&1 || true
+  awk '/^ -> RCPT TO:/ { on = 1; next }
+       on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
+       on { exit }' "$WORK/swaks-$1.log"
+}
+
+checked=0
+while read -r localpart name msg; do
+  case $localpart in '' | '#'*) continue ;; esac
+  msg=${msg//\\n/$'\n'} # "\n" in the users file starts a reply line
+  expected=$("$DSN_CLI" "$name" "$msg" | tr -d '\r')
+  got=$(rcpt_reply "$localpart")
+  if [ "$got" != "$expected" ]; then
+    say "RCPT TO:<$localpart@example.test>: expected" >&2
+    printf '%s\n' "$expected" >&2
+    say "swaks received" >&2
+    printf '%s\n' "$got" >&2
+    cat "$WORK/swaks-$localpart.log" >&2
+    die "milter reply for $localpart differs from dsn_format"
+  fi
+  say "ok $localpart ($name, $(printf '%s\n' "$got" | wc -l) line(s)): $(printf '%s' "$got" | head -n 1)"
+  wait_log 10 "milter-reject: RCPT from localhost[127.0.0.1]: $(printf '%s' "$expected" | head -n 1 | cut -c1-40)"
+  checked=$((checked + 1))
+done <"$users"
+[ "$checked" -ge 3 ] || die "only $checked users in $users"
+
+# a recipient the milter does not list: Postfix's own acceptance
+got=$(rcpt_reply nobody-listed)
+case $got in
+  250\ *) say "ok nobody-listed: $got" ;;
+  *) die "unlisted recipient got: $got" ;;
+esac
+grep -F 'milter-reject' "$WORK/maillog" | sed "s/^/$E2E_NAME: maillog: /"
+say "PASS ($checked milter replies equal dsn_format's)"
