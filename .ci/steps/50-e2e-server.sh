@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end tests of the example SMTP server examples/smtpd (dsn-smtpd):
+# a raw-socket client, Python's smtplib and swaks, every reply compared with
+# libdsn's own output. Runs the ctest tests of build-ci, which .ci/run built
+# with scripts/test.sh just before; installs swaks and python3 if missing.
+# DSN_REQUIRE_E2E=1: a missing tool fails instead of skipping.
+# Takes about 3 s once the packages are there (apt-get adds 10-30 s).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=()
+command -v swaks >/dev/null || need+=(swaks)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+DSN_REQUIRE_E2E=1 ctest --test-dir build-ci -R '^e2e_server_' \
+  --output-on-failure --timeout 120 --no-tests=error
