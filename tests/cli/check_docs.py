@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Keeps the dsn program's documentation true:
+
+  - every "$ command" example in README.md's section "## The dsn program"
+    (```console blocks) and in man/dsn.1's EXAMPLES runs under bash with
+    the built dsn first in PATH, and prints exactly the lines shown after it;
+  - every long option of `dsn --help` is named in both documents;
+  - `man --warnings -l man/dsn.1` is silent (checked where man is installed;
+    tests/consumer/run.sh checks it in CI in any case).
+
+Usage: check_docs.py DSN SOURCE-DIR. Exit 0, or 1 listing every mismatch.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+failures = []
+
+
+def examples(lines):
+    """(command, expected output) pairs from lines of "$ cmd" and output."""
+    pairs = []
+    for line in lines:
+        if line.startswith("$ "):
+            pairs.append([line[2:], ""])
+        elif pairs:
+            pairs[-1][1] += line + "\n"
+    return pairs
+
+
+def readme_examples(src):
+    with open(f"{src}/README.md", encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"^## The dsn program\n(.*?)(?=^## )", text, re.M | re.S)
+    if m is None:
+        failures.append("README.md has no section '## The dsn program'")
+        return "", []
+    section = m.group(1)
+    blocks = re.findall(r"^```console\n(.*?)^```$", section, re.M | re.S)
+    pairs = [p for b in blocks for p in examples(b.splitlines())]
+    return section, pairs
+
+
+def roff_text(s):
+    for esc, plain in (("\\-", "-"), ("\\(aq", "'"), ("\\&", ""), ("\\e", "\\")):
+        s = s.replace(esc, plain)
+    return s
+
+
+def man_examples(src):
+    with open(f"{src}/man/dsn.1", encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"^\.SH EXAMPLES\n\.nf\n(.*?)^\.fi$", text, re.M | re.S)
+    if m is None:
+        failures.append("man/dsn.1 has no EXAMPLES in .nf/.fi")
+        return roff_text(text), []
+    return roff_text(text), examples(roff_text(m.group(1)).splitlines())
+
+
+def run_examples(dsn, where, pairs):
+    env = dict(os.environ, LC_ALL="C", PATH=os.path.dirname(os.path.abspath(dsn))
+               + os.pathsep + os.environ.get("PATH", ""))
+    for command, want in pairs:
+        p = subprocess.run(["bash", "-c", command], capture_output=True, env=env,
+                           timeout=20)
+        got = p.stdout.decode("utf-8", "replace")
+        if got != want:
+            failures.append(f"{where}: $ {command}\n  shown: {want!r}\n  got:   {got!r}"
+                            f"\n  stderr: {p.stderr!r}")
+    if not pairs:
+        failures.append(f"{where}: no examples found")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    dsn, src = sys.argv[1], sys.argv[2]
+    readme, readme_pairs = readme_examples(src)
+    man, man_pairs = man_examples(src)
+    run_examples(dsn, "README.md", readme_pairs)
+    run_examples(dsn, "man/dsn.1", man_pairs)
+
+    help_text = subprocess.run([dsn, "--help"], capture_output=True).stdout.decode()
+    options = sorted(set(re.findall(r"--[a-z][a-z-]*", help_text)))
+    for opt in options:
+        if opt not in man:
+            failures.append(f"man/dsn.1 does not name {opt}")
+        if opt not in readme:
+            failures.append(f"README.md's dsn section does not name {opt}")
+
+    if shutil.which("man"):
+        p = subprocess.run(["man", "--warnings", "-l", f"{src}/man/dsn.1"],
+                           capture_output=True,
+                           env=dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80"))
+        if p.returncode != 0 or p.stderr:
+            failures.append(f"man --warnings -l man/dsn.1: {p.stderr!r}")
+        man_checked = "man -l silent"
+    else:
+        man_checked = "man not installed: rendering not checked"
+
+    for f in failures:
+        print(f"FAIL: {f}")
+    print(f"{len(readme_pairs)} README and {len(man_pairs)} man page examples, "
+          f"{len(options)} options, {man_checked}; {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
