@@ -227,39 +227,61 @@ def check_equal(got, want, what):
         raise AssertionError("%s:\n  got  %r\n  want %r" % (what, got, want))
 
 
+# Each situation and the libdsn call dsn-smtpd must answer it with: the
+# specification these tests hold the server to. (function, text, code):
+# text None is the function's default, "@key" a text of
+# examples/smtpd/texts.def; code None the function's default. The table in
+# examples/smtpd/README.md must say the same (protocol_test checks it).
+SPEC = {
+    "mail_ok": ("addr_unspecified", "@sender_ok", 250),
+    "rcpt_ok": ("addr_rcpt_ok", None, None),
+    "data_go": ("basic", "@data_go", 354),
+    "accepted": ("unspecified", "@accepted", 250),
+    "ok": ("unspecified", "@ok", 250),
+    "vrfy": ("unspecified", "@vrfy", 252),
+    "bye": ("unspecified", "@bye", 221),
+    "no_such_user": ("no_such_user", None, None),
+    "relaying": ("relaying_denied", None, None),
+    "too_many_rcpts": ("proto_too_many_rcpts", None, 452),
+    "too_big": ("sys_msg_too_big", None, 552),
+    "unknown_command": ("proto_invalid_command", None, 500),
+    "bad_syntax": ("proto_invalid_cmd_args", None, 501),
+    "bad_sequence": ("proto_invalid_command", "@bad_sequence", 503),
+    "line_too_long": ("proto_syntax_error", "@line_too_long", 500),
+    "nul_in_command": ("proto_syntax_error", None, 500),
+    "bad_param": ("proto_invalid_cmd_args", None, 555),
+    "bad_sender": ("addr_bad_from_syntax", None, 501),
+    "bad_recipient": ("addr_bad_dest_syntax", None, 501),
+    "multiline": ("sec_unauthorized", "@multiline", None),
+    "wrapped": ("mbox_disabled", "@wrapped", None),
+    "local_error": ("sys_unspecified", "@local_error", 451),
+    "shutdown": ("sys_not_accepting_mail", "@shutdown", 421),
+    "too_many_clients": ("sys_not_accepting_mail", "@too_many_clients", 421),
+    "idle_timeout": ("net_bad_connection", "@idle_timeout", 421),
+}
+
+
+def spec_call(key):
+    """SPEC[key] as C, the way session.c writes it."""
+    name, text, code = SPEC[key]
+    t = "NULL" if text is None else "T(%s)" % text[1:]
+    if name == "basic":
+        return "dsn_basic(%d, %s)" % (code, t)
+    return "dsn_%s(%s, %d)" % (name, t, code or 0)
+
+
 def replies(E, enhanced=True):
-    """Each situation and the libdsn call dsn-smtpd must answer it with:
-    the specification these tests hold the server to."""
-    def e(name, text=None, code=None):
-        return E(name, text, code, enhanced)
-    return {
-        "greeting": E.greeting(enhanced=enhanced),
-        "ehlo": E.ehlo(enhanced=enhanced),
-        "helo": E.basic(250, "localhost", enhanced),
-        "mail_ok": e("addr_unspecified", "@sender_ok", 250),
-        "rcpt_ok": e("addr_rcpt_ok"),
-        "data_go": E.basic(354, "@data_go", enhanced),
-        "accepted": e("unspecified", "@accepted", 250),
-        "ok": e("unspecified", "@ok", 250),
-        "vrfy": e("unspecified", "@vrfy", 252),
-        "bye": e("unspecified", "@bye", 221),
-        "no_such_user": e("no_such_user"),
-        "relaying": e("relaying_denied"),
-        "too_many_rcpts": e("proto_too_many_rcpts", None, 452),
-        "too_big": e("sys_msg_too_big", None, 552),
-        "unknown_command": e("proto_invalid_command", None, 500),
-        "bad_syntax": e("proto_invalid_cmd_args", None, 501),
-        "bad_sequence": e("proto_invalid_command", "@bad_sequence", 503),
-        "line_too_long": e("proto_syntax_error", "@line_too_long", 500),
-        "nul_in_command": e("proto_syntax_error", None, 500),
-        "bad_param": e("proto_invalid_cmd_args", None, 555),
-        "bad_sender": e("addr_bad_from_syntax", None, 501),
-        "bad_recipient": e("addr_bad_dest_syntax", None, 501),
-        "multiline": e("sec_unauthorized", "@multiline"),
-        "wrapped": e("mbox_disabled", "@wrapped"),
-        "local_error": e("sys_unspecified", "@local_error", 451),
-        "shutdown": e("sys_not_accepting_mail", "@shutdown", 421),
-    }
+    """The wire bytes of every SPEC reply, plus the greeting and the
+    HELO/EHLO replies, as libdsn formats them."""
+    r = {"greeting": E.greeting(enhanced=enhanced),
+         "ehlo": E.ehlo(enhanced=enhanced),
+         "helo": E.basic(250, "localhost", enhanced)}
+    for key, (name, text, code) in SPEC.items():
+        if name == "basic":
+            r[key] = E.basic(code, text, enhanced)
+        else:
+            r[key] = E(name, text, code, enhanced)
+    return r
 
 
 def as_smtplib(wire):

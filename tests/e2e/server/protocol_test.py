@@ -6,8 +6,8 @@ import re
 import sys
 import time
 
-from harness import (Client, Expect, Server, check_equal, options, replies,
-                     run)
+from harness import (SPEC, Client, Expect, Server, check_equal, options,
+                     replies, run, spec_call)
 
 ARGS = options()
 E = Expect(ARGS.expect)
@@ -292,6 +292,29 @@ def sigterm_closes_clients_and_exits_0():
     check_equal(tmp, [], "maildir after shutdown mid-message")
 
 
+def too_many_clients():
+    with server() as srv:
+        clients = [opened(srv, ehlo=False) for _ in range(64)]
+        extra = Client(srv.port)
+        check_equal(extra.reply(), R["too_many_clients"], "65th client")
+        assert extra.closed()
+        say(clients[-1], b"NOOP\r\n", R["ok"])
+        clients[0].close()
+        time.sleep(0.05)
+        opened(srv)  # a slot is free again
+
+
+def readme_table_matches_spec():
+    readme = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          "..", "..", "..", "examples", "smtpd", "README.md")
+    with open(readme) as f:
+        rows = re.findall(r"^\|[^|]+\| `(\w+)` \| `(dsn_[^`]+)` \|$",
+                          f.read(), re.M)
+    check_equal(dict(rows), {k: spec_call(k) for k in SPEC},
+                "examples/smtpd/README.md table")
+    check_equal(len(rows), len(SPEC), "README rows")
+
+
 sys.exit(run([
     greeting_ehlo_helo_noop_rset_vrfy_quit,
     delivery_with_dot_unstuffing,
@@ -310,4 +333,6 @@ sys.exit(run([
     delivery_failure_loses_nothing,
     concurrent_clients,
     sigterm_closes_clients_and_exits_0,
+    too_many_clients,
+    readme_table_matches_spec,
 ]))
