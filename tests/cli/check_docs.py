@@ -30,33 +30,33 @@ def examples(lines):
     return pairs
 
 
-def readme_examples(src):
-    with open(f"{src}/README.md", encoding="utf-8") as f:
-        text = f.read()
-    m = re.search(r"^## The dsn program\n(.*?)(?=^## )", text, re.M | re.S)
-    if m is None:
-        failures.append("README.md has no section '## The dsn program'")
-        return "", []
-    section = m.group(1)
-    blocks = re.findall(r"^```console\n(.*?)^```$", section, re.M | re.S)
-    pairs = [p for b in blocks for p in examples(b.splitlines())]
-    return section, pairs
-
-
 def roff_text(s):
     for esc, plain in (("\\-", "-"), ("\\(aq", "'"), ("\\&", ""), ("\\e", "\\")):
         s = s.replace(esc, plain)
     return s
 
 
-def man_examples(src):
-    with open(f"{src}/man/dsn.1", encoding="utf-8") as f:
+def section(path, pattern, what):
+    """The whole file and the first group of pattern in it, or None."""
+    with open(path, encoding="utf-8") as f:
         text = f.read()
-    m = re.search(r"^\.SH EXAMPLES\n\.nf\n(.*?)^\.fi$", text, re.M | re.S)
+    m = re.search(pattern, text, re.M | re.S)
     if m is None:
-        failures.append("man/dsn.1 has no EXAMPLES in .nf/.fi")
-        return roff_text(text), []
-    return roff_text(text), examples(roff_text(m.group(1)).splitlines())
+        failures.append(f"{path}: {what} not found")
+    return text, m.group(1) if m else None
+
+
+def readme_examples(src):
+    _, text = section(f"{src}/README.md", r"^## The dsn program\n(.*?)(?=^## )",
+                      "section '## The dsn program'")
+    blocks = re.findall(r"^```console\n(.*?)^```$", text or "", re.M | re.S)
+    return text or "", [p for b in blocks for p in examples(b.splitlines())]
+
+
+def man_examples(src):
+    whole, text = section(f"{src}/man/dsn.1", r"^\.SH EXAMPLES\n\.nf\n(.*?)^\.fi$",
+                          "EXAMPLES in .nf/.fi")
+    return roff_text(whole), examples(roff_text(text or "").splitlines())
 
 
 def run_examples(dsn, where, pairs):
