@@ -9,8 +9,8 @@
 
 #include "cli.h"
 
-/* What the code usually means for the sender. One sentence per class and
- * one per subject, joined: the registry's own data says the rest. */
+/* What the code usually means for the sender. One sentence per class and,
+ * for failures, one per subject: the registry's own data says the rest. */
 static const char *class_meaning(int cls)
 {
     switch (cls) {
@@ -156,10 +156,12 @@ static void explain(const dsn_status *st, int reply_code, int defaulted)
              dsn_severity_name(dsn_severity(code)),
              dsn_action_name(dsn_action_of(code)));
     cli_put_field(stdout, "severity", line);
+    /* the subject sentences name a problem: a success has none */
     snprintf(line, sizeof line, "%s %s", class_meaning(st->cls),
-             subject != NULL ? subject_meanings[st->subject]
-                             : "Its subject is not registered: nothing more "
-                               "can be said.");
+             st->cls == DSN_SEVERITY_SUCCESS ? ""
+             : subject != NULL               ? subject_meanings[st->subject]
+                               : "Its subject is not registered: nothing more "
+                                 "can be said.");
     cli_put_field(stdout, "meaning", line);
     put_functions(st, reply_code, info);
 }
