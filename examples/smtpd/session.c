@@ -115,23 +115,36 @@ static int check_mail_params(struct session *s, const char *params)
     return 0;
 }
 
+/* The common start of MAIL and RCPT: sequence, "FROM:"/"TO:", the path.
+ * Returns PATH_OK or PATH_BAD_ADDR with p filled, or -1 once a reply went
+ * out. */
+static int path_argument(struct session *s, const struct smtp_command *c,
+                         int in_sequence, const char *keyword,
+                         struct smtp_path *p)
+{
+    enum path_result pr;
+    if (!in_sequence) {
+        session_reply(s, bad_sequence());
+        return -1;
+    }
+    if (!starts_with_nocase(c->arg, keyword)) {
+        session_reply(s, bad_syntax());
+        return -1;
+    }
+    pr = path_parse(c->arg + strlen(keyword), p);
+    if (pr == PATH_SYNTAX) {
+        session_reply(s, bad_syntax());
+        return -1;
+    }
+    return (int)pr;
+}
+
 static void do_mail(struct session *s, const struct smtp_command *c)
 {
     struct smtp_path p;
-    enum path_result pr;
-    if (s->state != STATE_GREETED) {
-        session_reply(s, bad_sequence());
+    int pr = path_argument(s, c, s->state == STATE_GREETED, "FROM:", &p);
+    if (pr < 0)
         return;
-    }
-    if (!starts_with_nocase(c->arg, "FROM:")) {
-        session_reply(s, bad_syntax());
-        return;
-    }
-    pr = path_parse(c->arg + 5, &p);
-    if (pr == PATH_SYNTAX) {
-        session_reply(s, bad_syntax());
-        return;
-    }
     if (pr == PATH_BAD_ADDR || (p.domain_len == 0 && !p.null)) {
         session_reply(s, dsn_addr_bad_from_syntax(NULL, 501));
         return;
@@ -156,21 +169,11 @@ static int local_domain(const struct smtpd_config *cfg, const char *d, size_t n)
 static void do_rcpt(struct session *s, const struct smtp_command *c)
 {
     struct smtp_path p;
-    enum path_result pr;
     const struct user *u = NULL;
-    if (s->state != STATE_MAIL && s->state != STATE_RCPT) {
-        session_reply(s, bad_sequence());
+    int pr = path_argument(
+        s, c, s->state == STATE_MAIL || s->state == STATE_RCPT, "TO:", &p);
+    if (pr < 0)
         return;
-    }
-    if (!starts_with_nocase(c->arg, "TO:")) {
-        session_reply(s, bad_syntax());
-        return;
-    }
-    pr = path_parse(c->arg + 3, &p);
-    if (pr == PATH_SYNTAX) {
-        session_reply(s, bad_syntax());
-        return;
-    }
     if (pr == PATH_BAD_ADDR || p.null) {
         session_reply(s, dsn_addr_bad_dest_syntax(NULL, 501));
         return;

@@ -56,28 +56,14 @@ def delivered():
                     "delivered message (swaks adds an empty last line)")
 
 
-def unknown_user():
-    with server() as srv:
-        check_equal(swaks(srv, "zed@localhost"),
-                    transcript(R, "mail_ok", "no_such_user"), "transcript")
-
-
-def relaying_denied():
-    with server() as srv:
-        check_equal(swaks(srv, "alice@example.com"),
-                    transcript(R, "mail_ok", "relaying"), "transcript")
-
-
-def multiline_rejection():
-    with server() as srv:
-        check_equal(swaks(srv, "bob@localhost"),
-                    transcript(R, "mail_ok", "multiline"), "transcript")
-
-
-def wrapped_rejection():
-    with server() as srv:
-        check_equal(swaks(srv, "carol@localhost"),
-                    transcript(R, "mail_ok", "wrapped"), "transcript")
+def rejected(to, key):
+    """A scenario: RCPT TO:<to> refused with reply `key`."""
+    def scenario():
+        with server() as srv:
+            check_equal(swaks(srv, to), transcript(R, "mail_ok", key),
+                        "transcript")
+    scenario.__name__ = "rejected_" + key
+    return scenario
 
 
 def too_many_recipients_pipelined():
@@ -108,10 +94,10 @@ def no_enhanced_status_codes():
 
 sys.exit(run([
     delivered,
-    unknown_user,
-    relaying_denied,
-    multiline_rejection,
-    wrapped_rejection,
+    rejected("zed@localhost", "no_such_user"),
+    rejected("alice@example.com", "relaying"),
+    rejected("bob@localhost", "multiline"),
+    rejected("carol@localhost", "wrapped"),
     too_many_recipients_pipelined,
     size_over_the_limit,
     no_enhanced_status_codes,
