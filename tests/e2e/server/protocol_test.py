@@ -3,11 +3,12 @@ libdsn's dsn_format gives for the call the situation maps to (harness.replies).
 Needs only python3."""
 import os
 import re
+import subprocess
 import sys
 import time
 
-from harness import (SPEC, Client, Expect, Server, check_equal, options,
-                     replies, run, spec_call)
+from harness import (SPEC, WAIT, Client, Expect, Server, check_equal,
+                     options, replies, run, spec_call)
 
 ARGS = options()
 E = Expect(ARGS.expect)
@@ -304,6 +305,34 @@ def too_many_clients():
         opened(srv)  # a slot is free again
 
 
+def command_line():
+    def start(*args):
+        return subprocess.run([ARGS.server] + list(args),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=WAIT)
+    out = start("--help")
+    check_equal(out.returncode, 0, "--help exit status")
+    for opt in ("--listen ADDR", "--port N", "--users FILE", "--domain D",
+                "--maildir DIR", "--max-rcpts N", "--max-size BYTES",
+                "--no-enhanced", "--hostname NAME"):
+        assert opt.encode() in out.stdout, "--help lacks " + opt
+    for bad in (["--bogus"], ["--port", "65536"], ["--port"],
+                ["--max-rcpts", "0"], ["--hostname", "a b"], ["stray"]):
+        out = start(*bad)
+        check_equal(out.returncode, 2, "exit status for %r" % bad)
+        assert out.stderr.startswith(b"dsn-smtpd: "), out.stderr
+    with server() as srv:
+        users = os.path.join(srv.dir, "bad-users")
+        with open(users, "w") as f:
+            f.write("alice\nbob sometimes\n")
+        out = start("--port", "0", "--users", users, "--maildir",
+                    srv.maildir)
+        check_equal(out.returncode, 1, "exit status for a bad users file")
+        assert b"bad-users:2:" in out.stderr, out.stderr
+        out = start("--port", str(srv.port), "--maildir", srv.maildir)
+        check_equal(out.returncode, 1, "exit status for a port in use")
+
+
 def readme_table_matches_spec():
     readme = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                           "..", "..", "..", "examples", "smtpd", "README.md")
@@ -334,5 +363,6 @@ sys.exit(run([
     concurrent_clients,
     sigterm_closes_clients_and_exits_0,
     too_many_clients,
+    command_line,
     readme_table_matches_spec,
 ]))
