@@ -181,5 +181,5 @@ port_open() {
 
 # grep the maillog, waiting up to $1 seconds for the pattern to appear
 wait_log() {
-  wait_for "$1" "maillog line matching: $2" grep -qF -- "$2" "$WORK/maillog"
+  wait_for "$1" "maillog line matching: $2" grep -qsF -- "$2" "$WORK/maillog"
 }

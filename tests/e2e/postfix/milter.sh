@@ -11,7 +11,7 @@
 set -euo pipefail
 E2E_NAME=e2e-postfix-milter
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=tests/e2e/postfix/lib.sh
+# shellcheck source=lib.sh
 . "$here/lib.sh"
 
 require postfix swaks python3
@@ -24,7 +24,7 @@ mport=$(free_port)
 start_bg "$WORK/milter.log" "$DSN_MILTER_EXAMPLE" \
   --socket "inet:$mport@127.0.0.1" --users "$users"
 wait_for 10 "dsn-milter-example to listen" \
-  grep -q 'listening on' "$WORK/milter.log"
+  grep -qs 'listening on' "$WORK/milter.log"
 
 sport=$(free_port)
 postfix_start "$sport" <<CF
