@@ -108,14 +108,18 @@ static void drop(struct client **clients, size_t *n, size_t i)
     clients[i] = clients[--*n];
 }
 
-static void accept_clients(int lfd, struct smtpd *srv, struct client **clients,
-                           size_t *n)
+/* Accepts every pending client; -1 when out of descriptors or memory. */
+static int accept_clients(int lfd, struct smtpd *srv, struct client **clients,
+                          size_t *n)
 {
     for (;;) {
         struct client *c;
         int fd = accept(lfd, NULL, NULL);
-        if (fd < 0)
-            return; /* EAGAIN, or an aborted connection: try later */
+        if (fd < 0) /* EAGAIN, or an aborted connection: 0 */
+            return errno == EMFILE || errno == ENFILE || errno == ENOBUFS ||
+                           errno == ENOMEM
+                       ? -1
+                       : 0;
         c = *n < SERVER_MAX_CLIENTS ? malloc(sizeof *c) : NULL;
         if (c == NULL || set_nonblocking(fd) != 0) {
             /* refuse politely: a fresh socket takes a short reply */
@@ -181,6 +185,9 @@ int server_run(int lfd, struct smtpd *srv, int stop_fd)
     struct pollfd pfd[SERVER_MAX_CLIENTS + 2];
     size_t n = 0, i;
     int rc = 0;
+    /* Out of descriptors, the listening socket stays readable: stop
+     * polling it for a second rather than spin. */
+    time_t accept_paused_until = 0;
 
     for (;;) {
         size_t polled = n;
@@ -188,7 +195,7 @@ int server_run(int lfd, struct smtpd *srv, int stop_fd)
         pfd[0].fd = stop_fd;
         pfd[0].events = POLLIN;
         pfd[1].fd = lfd;
-        pfd[1].events = POLLIN;
+        pfd[1].events = time(NULL) >= accept_paused_until ? POLLIN : 0;
         for (i = 0; i < n; i++) {
             pfd[i + 2].fd = clients[i]->fd;
             pfd[i + 2].events = wanted_events(&clients[i]->s);
@@ -207,8 +214,11 @@ int server_run(int lfd, struct smtpd *srv, int stop_fd)
         for (i = polled; i-- > 0;)
             if (serve(clients[i], pfd[i + 2].revents, now) != 0)
                 drop(clients, &n, i);
-        if (pfd[1].revents & POLLIN)
-            accept_clients(lfd, srv, clients, &n);
+        if ((pfd[1].revents & POLLIN) &&
+            accept_clients(lfd, srv, clients, &n) != 0) {
+            perror("dsn-smtpd: accept");
+            accept_paused_until = now + 1;
+        }
     }
     while (n > 0) {
         struct client *c = clients[n - 1];

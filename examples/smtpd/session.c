@@ -287,9 +287,11 @@ static void end_of_data(struct session *s)
     if (s->data_too_big) {
         maildir_abort(&s->msg);
         session_reply(s, dsn_sys_msg_too_big(NULL, 552));
-    } else if (s->data_failed || maildir_commit(&s->srv->md, &s->msg) != 0) {
-        perror("dsn-smtpd: delivery");
+    } else if (s->data_failed) { /* said why when it happened */
         maildir_abort(&s->msg);
+        session_reply(s, dsn_sys_unspecified(T(local_error), 451));
+    } else if (maildir_commit(&s->srv->md, &s->msg) != 0) {
+        perror("dsn-smtpd: delivery");
         session_reply(s, dsn_sys_unspecified(T(local_error), 451));
     } else {
         /* only now is the message in new/, synced */
@@ -331,8 +333,10 @@ static void data_chunk(struct session *s, const char *p, size_t n, int complete)
         maildir_abort(&s->msg);
         return;
     }
-    if (maildir_write(&s->msg, p, n) != 0)
+    if (maildir_write(&s->msg, p, n) != 0) {
+        perror("dsn-smtpd: writing the message");
         s->data_failed = 1;
+    }
 }
 
 static void consume(struct session *s, size_t n)
