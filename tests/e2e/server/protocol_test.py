@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 from harness import (SPEC, WAIT, Client, Expect, Server, check_equal,
@@ -48,13 +49,16 @@ def greeting_ehlo_helo_noop_rset_vrfy_quit():
         say(c, b"noop with an argument\r\n", R["ok"])
         say(c, b"RSET\r\n", R["ok"])
         say(c, b"VRFY alice\r\n", R["vrfy"])
+        say(c, b"VRFY\r\n", R["bad_syntax"])
         say(c, b"QUIT\r\n", R["bye"])
         assert c.closed(), "connection open after QUIT"
 
 
 def delivery_with_dot_unstuffing():
     body = (b"Subject: dots\r\n\r\nline one\r\n.leading dot\r\n"
-            b"..two dots\r\n.\xc3\xa9 8-bit\r\n. \r\n\r\nlast\r\n")
+            b"..two dots\r\n.\xc3\xa9 8-bit\r\n. \r\n\r\n"
+            # longer than the server's input buffer: stored in pieces
+            b"." + b"long " * 5000 + b"\r\nlast\r\n")
     stuffed = b"".join(b"." + l if l.startswith(b".") else l
                        for l in body.splitlines(True))
     with server() as srv:
@@ -166,6 +170,9 @@ def size_over_the_limit():
         say(c, b"MAIL FROM:<s@example.org> SIZE=99999999999999999999\r\n",
             R["too_big"])
         say(c, b"MAIL FROM:<s@example.org> SIZE=12x\r\n", R["bad_syntax"])
+        say(c, b"MAIL FROM:<s@example.org> SIZE=\r\n", R["bad_syntax"])
+        say(c, b"MAIL FROM:<s@example.org> SIZE=" + b"0" * 21 + b"\r\n",
+            R["bad_syntax"])
         say(c, b"MAIL FROM:<s@example.org> SIZE=100\r\n", R["mail_ok"])
         say(c, b"RCPT TO:<alice@localhost>\r\n", R["rcpt_ok"])
         say(c, b"DATA\r\n", R["data_go"])
@@ -305,6 +312,57 @@ def too_many_clients():
         opened(srv)  # a slot is free again
 
 
+def address_forms():
+    with server("--hostname", "mx.example", "--domain=example.net",
+                "--max-size=5000", "--listen", "127.0.0.1") as srv:
+        r = dict(R, greeting=E.greeting("mx.example"),
+                 ehlo=E.ehlo("mx.example", 5000))
+        c = opened(srv, r)
+        say(c, b"MAIL FROM:<\"odd\\\"name\"@example.org> SIZE=5000\r\n",
+            R["mail_ok"])
+        for rcpt, name in ((b"<alice@[127.0.0.1]>", "relaying"),
+                           (b"<alice@[1.2.3.4>", "bad_recipient"),
+                           (b"<alice@[]>", "bad_recipient"),
+                           (b"<alice@[a b]>", "bad_recipient"),
+                           (b"<a..b@example.net>", "bad_recipient"),
+                           (b"<.a@example.net>", "bad_recipient"),
+                           (b"<a@example..net>", "bad_recipient"),
+                           (b"<a@-example.net>", "bad_recipient"),
+                           (b"<a@exa_mple.net>", "bad_recipient"),
+                           (b"<\"a\x01\"@example.net>", "bad_recipient"),
+                           # the quote never closes, so neither does '<'
+                           (b"<\"a\\\"@example.net>", "bad_syntax"),
+                           (b"<" + b"a" * 65 + b"@example.net>",
+                            "bad_recipient"),
+                           (b"<@relay.example,alice@example.net>",
+                            "bad_recipient"),
+                           (b"<alice>", "bad_recipient"),
+                           (b"<alice@example.net", "bad_syntax"),
+                           (b"<alice@example.net>x", "bad_syntax"),
+                           (b"<POSTMASTER>", "rcpt_ok"),
+                           (b"<postmaster@example.net>", "rcpt_ok"),
+                           (b"<alice@localhost>", "relaying"),
+                           (b"<alice@Example.NET>", "rcpt_ok")):
+            say(c, b"RCPT TO:" + rcpt + b"\r\n", R[name])
+
+
+def many_pipelined_commands_with_flow_control():
+    # 10,000 NOOPs in one go, replies read only afterwards: the server
+    # must stop reading while its output is backed up, and lose nothing
+    count = 10000
+    with server() as srv:
+        c = opened(srv)
+        sender = threading.Thread(target=c.send,
+                                  args=(b"NOOP\r\n" * count + b"QUIT\r\n",))
+        sender.start()
+        time.sleep(0.2)
+        for i in range(count):
+            check_equal(c.reply(), R["ok"], "reply %d" % i)
+        check_equal(c.reply(), R["bye"], "QUIT")
+        sender.join(WAIT)
+        assert c.closed()
+
+
 def command_line():
     def start(*args):
         return subprocess.run([ARGS.server] + list(args),
@@ -363,6 +421,8 @@ sys.exit(run([
     concurrent_clients,
     sigterm_closes_clients_and_exits_0,
     too_many_clients,
+    address_forms,
+    many_pipelined_commands_with_flow_control,
     command_line,
     readme_table_matches_spec,
 ]))
