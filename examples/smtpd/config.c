@@ -40,8 +40,8 @@ static const char usage[] =
 
 static enum config_result usage_error(const char *what, const char *arg)
 {
-    fprintf(stderr, "dsn-smtpd: %s%s%s\n\n%s", what, arg ? ": " : "",
-            arg ? arg : "", usage);
+    (void)fprintf(stderr, "dsn-smtpd: %s%s%s\n\n%s", what, arg ? ": " : "",
+                  arg ? arg : "", usage);
     return CONFIG_USAGE;
 }
 
@@ -127,7 +127,7 @@ enum config_result config_parse(struct smtpd_config *cfg, int argc, char **argv)
             if (eq)
                 return usage_error("option takes no value", arg);
             if (which == OPT_HELP) {
-                fputs(usage, stdout);
+                (void)fputs(usage, stdout);
                 return CONFIG_HELP;
             }
             cfg->no_enhanced = 1;

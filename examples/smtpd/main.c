@@ -71,8 +71,8 @@ int main(int argc, char **argv)
         srv.users = &users;
     }
     if (maildir_prepare(&srv.md, cfg.maildir) != 0) {
-        fprintf(stderr, "dsn-smtpd: --maildir %s: %s\n", cfg.maildir,
-                strerror(errno));
+        (void)fprintf(stderr, "dsn-smtpd: --maildir %s: %s\n", cfg.maildir,
+                      strerror(errno));
         return 1;
     }
     if (install_signals(&stop_fd) != 0) {
@@ -84,7 +84,7 @@ int main(int argc, char **argv)
         return 1;
     /* the one line tests and scripts wait for */
     printf("dsn-smtpd: listening on %s\n", shown);
-    fflush(stdout);
+    (void)fflush(stdout);
     rc = server_run(lfd, &srv, stop_fd);
     if (srv.users != NULL)
         users_free(&users);

@@ -31,8 +31,8 @@ void session_reply(struct session *s, dsn_reply r)
     size_t n = dsn_format_ex(&r, flags, NULL, 0);
     if (n == 0) {
         /* only a bug here can build a reply libdsn refuses */
-        fprintf(stderr, "dsn-smtpd: reply %d refused: %s\n", r.code,
-                dsn_strerror(dsn_reply_check(&r, flags)));
+        (void)fprintf(stderr, "dsn-smtpd: reply %d refused: %s\n", r.code,
+                      dsn_strerror(dsn_reply_check(&r, flags)));
         s->failed = 1;
         return;
     }

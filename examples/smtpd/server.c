@@ -39,10 +39,11 @@ int server_listen(const char *addr, unsigned port, char *shown, size_t size)
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    snprintf(portstr, sizeof portstr, "%u", port);
+    (void)snprintf(portstr, sizeof portstr, "%u", port);
     rc = getaddrinfo(addr, portstr, &hints, &ai);
     if (rc != 0) {
-        fprintf(stderr, "dsn-smtpd: --listen %s: %s\n", addr, gai_strerror(rc));
+        (void)fprintf(stderr, "dsn-smtpd: --listen %s: %s\n", addr,
+                      gai_strerror(rc));
         return -1;
     }
     fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
@@ -53,16 +54,16 @@ int server_listen(const char *addr, unsigned port, char *shown, size_t size)
         getsockname(fd, (struct sockaddr *)&ss, &sslen) != 0 ||
         getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, serv,
                     sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
-        fprintf(stderr, "dsn-smtpd: %s port %u: %s\n", addr, port,
-                strerror(errno));
+        (void)fprintf(stderr, "dsn-smtpd: %s port %u: %s\n", addr, port,
+                      strerror(errno));
         if (fd >= 0)
             close(fd);
         freeaddrinfo(ai);
         return -1;
     }
     freeaddrinfo(ai);
-    snprintf(shown, size, ss.ss_family == AF_INET6 ? "[%s]:%s" : "%s:%s", host,
-             serv);
+    (void)snprintf(shown, size, ss.ss_family == AF_INET6 ? "[%s]:%s" : "%s:%s",
+                   host, serv);
     return fd;
 }
 

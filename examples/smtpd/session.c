@@ -33,7 +33,7 @@ void session_start(struct session *s, struct smtpd *srv)
     s->srv = srv;
     s->msg.fd = -1;
     s->state = STATE_CONNECTED;
-    snprintf(text, sizeof text, "%s ESMTP dsn-smtpd", srv->cfg->hostname);
+    (void)snprintf(text, sizeof text, "%s ESMTP dsn-smtpd", srv->cfg->hostname);
     session_reply(s, dsn_basic(220, text));
 }
 
@@ -70,9 +70,10 @@ static void do_hello(struct session *s, const struct smtp_command *c)
         return;
     }
     /* one EHLO keyword per line: dsn_basic makes a '\n' a reply line */
-    snprintf(text, sizeof text, "%s%s\nPIPELINING\nSIZE %llu\n8BITMIME",
-             cfg->hostname, cfg->no_enhanced ? "" : "\nENHANCEDSTATUSCODES",
-             cfg->max_size);
+    (void)snprintf(text, sizeof text, "%s%s\nPIPELINING\nSIZE %llu\n8BITMIME",
+                   cfg->hostname,
+                   cfg->no_enhanced ? "" : "\nENHANCEDSTATUSCODES",
+                   cfg->max_size);
     session_reply(s, dsn_basic(250, text));
 }
 

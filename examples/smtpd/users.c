@@ -54,27 +54,28 @@ static int parse_line(struct users *u, char *line, const char *path,
         if (strcmp(kind, kind_names[i]) == 0)
             k = i;
     if (k < 0 || extra != NULL) {
-        fprintf(stderr,
-                "dsn-smtpd: %s:%lu: want 'LOCALPART [accept|multiline|long]'"
-                "\n",
-                path, lineno);
+        (void)fprintf(
+            stderr,
+            "dsn-smtpd: %s:%lu: want 'LOCALPART [accept|multiline|long]'"
+            "\n",
+            path, lineno);
         return -1;
     }
     if (strlen(local) > 64) {
-        fprintf(stderr, "dsn-smtpd: %s:%lu: local part over 64 octets\n", path,
-                lineno);
+        (void)fprintf(stderr, "dsn-smtpd: %s:%lu: local part over 64 octets\n",
+                      path, lineno);
         return -1;
     }
     grown = realloc(u->v, (u->n + 1) * sizeof *u->v);
     if (grown == NULL) {
-        fputs("dsn-smtpd: out of memory\n", stderr);
+        (void)fputs("dsn-smtpd: out of memory\n", stderr);
         return -1;
     }
     u->v = grown;
     u->v[u->n].len = strlen(local);
     u->v[u->n].local = malloc(u->v[u->n].len + 1);
     if (u->v[u->n].local == NULL) {
-        fputs("dsn-smtpd: out of memory\n", stderr);
+        (void)fputs("dsn-smtpd: out of memory\n", stderr);
         return -1;
     }
     memcpy(u->v[u->n].local, local, u->v[u->n].len + 1);
@@ -98,7 +99,8 @@ int users_load(struct users *u, const char *path)
     while (fgets(line, sizeof line, f) != NULL) {
         lineno++;
         if (strchr(line, '\n') == NULL && !feof(f)) {
-            fprintf(stderr, "dsn-smtpd: %s:%lu: line too long\n", path, lineno);
+            (void)fprintf(stderr, "dsn-smtpd: %s:%lu: line too long\n", path,
+                          lineno);
             failed = 1;
             break;
         }
@@ -110,11 +112,11 @@ int users_load(struct users *u, const char *path)
     if (ferror(f))
         perror(path);
     if (failed || ferror(f)) {
-        fclose(f);
+        (void)fclose(f);
         users_free(u);
         return -1;
     }
-    fclose(f);
+    (void)fclose(f);
     return 0;
 }
 

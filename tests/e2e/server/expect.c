@@ -30,9 +30,9 @@ static const struct {
 
 static int usage(void)
 {
-    fputs("usage: smtpd-expect [--no-enhanced] NAME [TEXT [CODE]]\n"
-          "       smtpd-expect [--no-enhanced] basic CODE TEXT\n",
-          stderr);
+    (void)fputs("usage: smtpd-expect [--no-enhanced] NAME [TEXT [CODE]]\n"
+                "       smtpd-expect [--no-enhanced] basic CODE TEXT\n",
+                stderr);
     return 2;
 }
 
@@ -40,9 +40,9 @@ static int usage(void)
  * place: argv is ours). */
 static const char *resolve_text(char *arg)
 {
-    size_t i;
     char *r, *w;
     if (arg[0] == '@') {
+        size_t i;
         for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
             if (strcmp(texts[i].key, arg + 1) == 0)
                 return texts[i].text;
@@ -97,14 +97,15 @@ int main(int argc, char **argv)
             (argc - i == 3 && parse_code(argv[i + 2], &code) != 0))
             return usage();
         if (dsn_by_name(name, strlen(name), text, code, &r) < 0) {
-            fprintf(stderr, "smtpd-expect: no libdsn function dsn_%s\n", name);
+            (void)fprintf(stderr, "smtpd-expect: no libdsn function dsn_%s\n",
+                          name);
             return 2;
         }
     }
     n = dsn_format_ex(&r, flags, NULL, 0);
     if (n == 0) {
-        fprintf(stderr, "smtpd-expect: libdsn refuses that reply: %s\n",
-                dsn_strerror(dsn_reply_check(&r, flags)));
+        (void)fprintf(stderr, "smtpd-expect: libdsn refuses that reply: %s\n",
+                      dsn_strerror(dsn_reply_check(&r, flags)));
         return 2;
     }
     buf = malloc(n + 1);
