@@ -101,9 +101,9 @@ int dsn_milter_setreply(SMFICTX *ctx, const dsn_reply *r)
         lines++;
     }
 
-    snprintf(rcode, sizeof rcode, "%d", parsed.code);
-    snprintf(xcode, sizeof xcode, "%d.%d.%d", parsed.status.cls,
-             parsed.status.subject, parsed.status.detail);
+    (void)snprintf(rcode, sizeof rcode, "%d", parsed.code);
+    (void)snprintf(xcode, sizeof xcode, "%d.%d.%d", parsed.status.cls,
+                   parsed.status.subject, parsed.status.detail);
     if (lines == 1)
         return smfi_setreply(ctx, rcode, xcode, line[0]);
     /* libmilter reads lines up to the first NULL: unused ones are NULL */

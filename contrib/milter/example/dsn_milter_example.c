@@ -62,14 +62,15 @@ static int read_users(const char *path)
 {
     char line[2 * FIELD_MAX];
     unsigned lineno = 0;
+    int bad = 0;
     FILE *f = fopen(path, "r");
     if (f == NULL) {
         perror(path);
         return -1;
     }
-    while (fgets(line, sizeof line, f) != NULL) {
+    while (!bad && fgets(line, sizeof line, f) != NULL) {
         char *p = line, *name, *msg;
-        size_t name_len;
+        size_t name_len, msg_len;
         struct user *u;
         int id;
         lineno++;
@@ -79,16 +80,18 @@ static int read_users(const char *path)
         if (*p == '\0' || *p == '#')
             continue;
         if (user_count == MAX_USERS) {
-            fprintf(stderr, "%s:%u: more than %d users\n", path, lineno,
-                    MAX_USERS);
-            break;
+            (void)fprintf(stderr, "%s:%u: more than %d users\n", path, lineno,
+                          MAX_USERS);
+            bad = 1;
+            continue;
         }
         u = &users[user_count];
         name = p + strcspn(p, " \t");
         if (*name == '\0' || (size_t)(name - p) >= sizeof u->localpart) {
-            fprintf(stderr, "%s:%u: want \"localpart NAME [MESSAGE]\"\n", path,
-                    lineno);
-            break;
+            (void)fprintf(stderr, "%s:%u: want \"localpart NAME [MESSAGE]\"\n",
+                          path, lineno);
+            bad = 1;
+            continue;
         }
         memcpy(u->localpart, p, (size_t)(name - p));
         u->localpart[name - p] = '\0';
@@ -96,28 +99,29 @@ static int read_users(const char *path)
         name_len = strcspn(name, " \t");
         msg = name + name_len;
         msg += strspn(msg, " \t");
-        if (strlen(msg) >= sizeof u->message) {
-            fprintf(stderr, "%s:%u: message too long\n", path, lineno);
-            break;
+        msg_len = strlen(msg);
+        if (msg_len >= sizeof u->message) {
+            (void)fprintf(stderr, "%s:%u: message too long\n", path, lineno);
+            bad = 1;
+            continue;
         }
-        strcpy(u->message, msg);
+        memcpy(u->message, msg, msg_len + 1);
         unescape_newlines(u->message);
         id = dsn_by_name(name, name_len, u->message, 0, &u->reply);
         if (id < 0) {
-            fprintf(stderr, "%s:%u: %.*s: %s\n", path, lineno, (int)name_len,
-                    name, dsn_strerror(id));
-            break;
+            (void)fprintf(stderr, "%s:%u: %.*s: %s\n", path, lineno,
+                          (int)name_len, name, dsn_strerror(id));
+            bad = 1;
+            continue;
         }
         user_count++;
     }
-    if (ferror(f) || !feof(f)) {
-        if (ferror(f))
-            perror(path);
-        fclose(f);
-        return -1;
+    if (ferror(f)) {
+        perror(path);
+        bad = 1;
     }
-    fclose(f);
-    return 0;
+    (void)fclose(f);
+    return bad ? -1 : 0;
 }
 
 /* The user whose local part the RCPT address "<local@domain>" has. */
@@ -153,20 +157,20 @@ int main(int argc, char **argv)
 
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage, stdout);
+            (void)fputs(usage, stdout);
             return 0;
         } else if (strcmp(argv[i], "--socket") == 0 && i + 1 < argc) {
             sock = argv[++i];
         } else if (strcmp(argv[i], "--users") == 0 && i + 1 < argc) {
             users_file = argv[++i];
         } else {
-            fprintf(stderr, "dsn-milter-example: bad argument '%s'\n%s",
-                    argv[i], usage);
+            (void)fprintf(stderr, "dsn-milter-example: bad argument '%s'\n%s",
+                          argv[i], usage);
             return 2;
         }
     }
     if (sock == NULL || users_file == NULL) {
-        fputs(usage, stderr);
+        (void)fputs(usage, stderr);
         return 2;
     }
     if (read_users(users_file) != 0)
@@ -178,10 +182,11 @@ int main(int argc, char **argv)
     desc.xxfi_envrcpt = on_rcpt;
     if (smfi_setconn((char *)sock) != MI_SUCCESS ||
         smfi_register(desc) != MI_SUCCESS || smfi_opensocket(1) != MI_SUCCESS) {
-        fprintf(stderr, "dsn-milter-example: cannot listen on %s\n", sock);
+        (void)fprintf(stderr, "dsn-milter-example: cannot listen on %s\n",
+                      sock);
         return 1;
     }
-    printf("dsn-milter-example: listening on %s\n", sock);
-    fflush(stdout);
+    (void)printf("dsn-milter-example: listening on %s\n", sock);
+    (void)fflush(stdout);
     return smfi_main() == MI_SUCCESS ? 0 : 1;
 }

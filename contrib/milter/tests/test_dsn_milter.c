@@ -38,7 +38,7 @@ static int check_and_copy(size_t i, const char *text)
     if (strlen(text) > LIBMILTER_TEXT_MAX || strpbrk(text, "\r\n") != NULL)
         return -1;
     if (i < RECORD_LINES)
-        snprintf(rec.line[i], sizeof rec.line[i], "%s", text);
+        (void)snprintf(rec.line[i], sizeof rec.line[i], "%s", text);
     return 0;
 }
 
@@ -47,8 +47,8 @@ static int check_codes(const char *rcode, const char *xcode)
     if (rcode == NULL || strlen(rcode) != 3 ||
         (rcode[0] != '4' && rcode[0] != '5') || xcode == NULL)
         return -1;
-    snprintf(rec.rcode, sizeof rec.rcode, "%s", rcode);
-    snprintf(rec.xcode, sizeof rec.xcode, "%s", xcode);
+    (void)snprintf(rec.rcode, sizeof rec.rcode, "%s", rcode);
+    (void)snprintf(rec.xcode, sizeof rec.xcode, "%s", xcode);
     return 0;
 }
 
@@ -87,6 +87,7 @@ int smfi_setmlreply(SMFICTX *ctx, const char *rcode, const char *xcode, ...)
 }
 
 #ifdef DSN_WRAP_MALLOC
+/* NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): --wrap's names */
 /* the linker sends every malloc of this program and its static libraries
  * here (cmocka is a shared library: its own are not counted) */
 void *__real_malloc(size_t n);
@@ -111,6 +112,7 @@ void *__wrap_realloc(void *p, size_t n)
     allocations++;
     return __real_realloc(p, n);
 }
+/* NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #endif
 
 static int setup(void **state)
@@ -264,7 +266,8 @@ static void longer_than_the_wire_buffer(void **state)
     static char msg[40 * 490];
     dsn_reply r = dsn_no_such_user(numbered_lines(msg, sizeof msg, 40, 478), 0);
     (void)state;
-    assert_true(dsn_format(&r, NULL, 0) > DSN_MILTER_MAX_LINES * DSN_LINE_MAX);
+    assert_true(dsn_format(&r, NULL, 0) >
+                (size_t)DSN_MILTER_MAX_LINES * DSN_LINE_MAX);
     expect_cut(&r);
 }
 
@@ -309,8 +312,11 @@ static void wrapped_message(void **state)
     dsn_reply r;
     size_t total;
     (void)state;
-    for (i = 0; i < 1500; i++)
-        msg[i] = i % 10 == 9 ? ' ' : (char)('a' + i % 26);
+    for (i = 0; i < 1500; i++) {
+        msg[i] = "abcdefghijklmnopqrstuvwxyz"[i % 26];
+        if (i % 10 == 9)
+            msg[i] = ' ';
+    }
     msg[1500] = '\0';
     r = dsn_sec_unauthorized(msg, 0);
     total = wire_lines(&r);
