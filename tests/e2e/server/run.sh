@@ -9,4 +9,5 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "SKIP: python3 is not installed"
   exit 77
 fi
-exec python3 "$@"
+# -B: no __pycache__ in the source tree
+exec python3 -B "$@"
