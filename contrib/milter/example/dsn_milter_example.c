@@ -27,7 +27,7 @@
 #include "dsn_milter.h"
 
 #define MAX_USERS 64
-#define FIELD_MAX 1024
+#define FIELD_MAX 2048
 
 /* read once before smfi_main() starts its threads, never written after */
 static struct user {

@@ -2,7 +2,8 @@
 # Postfix smtpd with dsn-milter-example (smtpd_milters): for every user of
 # milter-users, the reply swaks receives to RCPT TO must be, line for line,
 # what libdsn's dsn_format gives for that user's function and message (the
-# built dsn program prints it): single-line, multi-line and "100% sure".
+# built dsn program prints it): single-line, multi-line, "100% sure" and a
+# text that dsn_format wraps past 512 octets.
 # A recipient the milter does not list must get Postfix's own 250.
 #
 # Environment (set by ctest): DSN_CLI, DSN_MILTER_EXAMPLE. Needs root,
@@ -11,7 +12,7 @@
 set -euo pipefail
 E2E_NAME=e2e-postfix-milter
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
 
 require postfix swaks python3
@@ -59,7 +60,7 @@ while read -r localpart name msg; do
   wait_log 10 "milter-reject: RCPT from localhost[127.0.0.1]: $(printf '%s' "$expected" | head -n 1 | cut -c1-40)"
   checked=$((checked + 1))
 done <"$users"
-[ "$checked" -ge 3 ] || die "only $checked users in $users"
+[ "$checked" -ge 4 ] || die "only $checked users in $users"
 
 # a recipient the milter does not list: Postfix's own acceptance
 got=$(rcpt_reply nobody-listed)

@@ -18,7 +18,7 @@
 set -euo pipefail
 E2E_NAME=e2e-postfix-relay
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
 
 require postfix swaks python3
