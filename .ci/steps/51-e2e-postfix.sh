@@ -7,8 +7,10 @@
 # and both Postfix tests with DSN_REQUIRE_E2E=1, so a missing piece fails
 # instead of skipping. The tests run private Postfix instances on 127.0.0.1
 # ports (tests/e2e/postfix/lib.sh) and stop everything they start.
-# About 20 s once the packages are in (apt-get adds 20-60 s): build ~5 s,
-# tests ~12 s.
+# Measured on a 2-core Debian 12 VM: 14 s with the packages there (tests
+# 13 s: the milter test 8 s, 4.5 s of it libmilter winding down on SIGTERM;
+# the relay test 4.5 s), 20 s with apt-get update and install from a near
+# mirror.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build-ci}"
