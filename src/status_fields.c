@@ -118,9 +118,9 @@ static void skip(cursor *c, size_t n)
 /* Columns the word at t takes, counted up to limit at most. */
 static size_t word_width(cursor t, size_t limit)
 {
-    size_t w = 0, n;
+    size_t w = 0;
     while (w < limit) {
-        n = plain_run(&t, limit - w);
+        size_t n = plain_run(&t, limit - w);
         if (n > 0) {
             skip(&t, n);
             w += n;
@@ -139,7 +139,6 @@ static size_t word_width(cursor t, size_t limit)
  * space: the one place where the output adds to the input. */
 static void put_word(dsn_sink *o, cursor *c, size_t *col)
 {
-    int ch;
     for (;;) {
         /* Bytes that end 3 or more octets before HARD_LIMIT cannot start a
          * character that crosses it, so the checks below would pass each
@@ -151,7 +150,7 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
             skip(c, n);
             *col += n;
         }
-        ch = peek(c);
+        int ch = peek(c);
         if (ch < 0 || ch == ' ')
             return;
         if (*col + char_len(ch) > HARD_LIMIT && (ch & 0xC0) != 0x80) {

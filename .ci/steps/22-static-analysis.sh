@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 5: static analysis with zero findings, and formatting. cppcheck over
-# src/ and tools/, clang-tidy (.clang-tidy) over src/, clang-format
-# (.clang-format) over the files listed below. About
+# the library, the programs, the example server and the milter adapter,
+# clang-tidy (.clang-tidy) over src/, clang-format (.clang-format) over
+# every C file in git but those listed below. About
 # 2 min here, clang-tidy being most of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +30,7 @@ echo "-- cppcheck"
 cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
   --suppress=knownConditionTrueFalse:src/parse_reply.c \
-  -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/dsn.c
+  -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/
 
 echo "-- clang-tidy"
 for src in src/*.c; do
@@ -37,56 +38,38 @@ for src in src/*.c; do
 done
 
 echo "-- clang-format"
-# The files formatted so far. Files written by hand before .clang-format
-# existed join as they are formatted: clang-format 14 spoils X-macro rows
-# and aligned tables (include/dsn.h, src/table.c, src/format.c's classes),
-# so those stay out until they carry // clang-format off around the tables.
-formatted=(
-  bench/bench.h
-  bench/cases_format.c
-  bench/cases_parse.c
-  bench/main.c
-  src/by_name.c
-  src/create.c
-  src/delivery.c
-  src/digits.h
-  src/errors.c
-  src/parse_status.c
-  src/sink.h
-  src/status_fields.c
-  src/status_scan.h
-  src/version.c
-  tests/consumer/consumer.c
-  tests/cxx/dsn_cxx.cpp
-  tests/fuzz/fuzz_delivery.c
-  tests/fuzz/fuzz_format.c
-  tests/fuzz/fuzz_parse.c
-  tests/fuzz/fuzz_roundtrip.c
-  tests/fuzz/fuzz_support.h
-  tests/support/expect_reply.h
-  tests/support/reference_tsv.h
-  tests/support/snprintf_check.h
-  tests/support/source_file.h
-  tests/support/wire_check.h
-  tests/support/xorshift.h
-  tests/test_conformance.c
-  tests/test_create.c
-  tests/test_fast_paths.c
-  tests/test_parse_reply.c
-  tests/test_parse_status.c
-  tests/test_readme.c
-  tests/test_roundtrip.c
-  tests/test_table.c
-  tests/test_wrap.c
-  tools/dsn.c
-  tools/gen/name_index.c
+# Every C and C++ file in git, except those written by hand before
+# .clang-format existed: clang-format 14 spoils their X-macro rows and
+# aligned tables, so they stay out until they carry // clang-format off
+# around the tables. A new file is checked from its first commit.
+not_yet=(
+  bench/cases_delivery.c
+  bench/cases_registry.c
+  include/dsn.h
+  include/dsn_delivery.h
+  include/dsn_parse.h
+  include/dsn_registry.h
+  src/format.c
+  src/parse_reply.c
+  src/registry.c
+  src/table.c
+  tests/test_by_name.c
+  tests/test_delivery.c
+  tests/test_format.c
+  tests/test_no_alloc.c
+  tests/test_registry.c
 )
+checked=0
 unformatted=()
-for f in "${formatted[@]}"; do
+while IFS= read -r f; do
+  skip=
+  for n in "${not_yet[@]}"; do [ "$f" = "$n" ] && skip=1; done
+  [ -n "$skip" ] && continue
+  checked=$((checked + 1))
   clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || unformatted+=("$f")
-done
+done < <(git ls-files '*.c' '*.h' '*.cpp')
 if [ ${#unformatted[@]} -gt 0 ]; then
   echo "not formatted (clang-format -i FILE): ${unformatted[*]}"
   exit 1
 fi
-echo "${#formatted[@]} files formatted"
+echo "$checked files formatted, ${#not_yet[@]} not yet"

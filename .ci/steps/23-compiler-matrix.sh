@@ -36,7 +36,7 @@ for cc in gcc clang; do
     done
     ar rcs "$out/libdsn.a" "$out"/obj/*.o
     # shellcheck disable=SC2086
-    $cc -std=$std $warn $inc tools/dsn.c "$out/libdsn.a" -o "$out/dsn"
+    $cc -std=$std $warn $inc tools/dsn.c tools/cli/*.c "$out/libdsn.a" -o "$out/dsn"
     "$out/dsn" no_such_user >/dev/null
     for src in tests/test_*.c; do
       name=$(basename "$src" .c)
