@@ -521,6 +521,7 @@ static void expect_split_word(const char *unit, int whole_chars)
 static void test_fields_over_998(void **state)
 {
     (void)state;
+    expect_split_word("\xc3\xa9", 1);         /* e acute */
     expect_split_word("\xe2\x82\xac", 1);     /* the euro sign */
     expect_split_word("\xf0\x9f\x98\x80", 1); /* an emoji */
     expect_split_word("x", 1);
