@@ -4,13 +4,12 @@
 # uninitialised read exits 1 and fails CI. About 2 min here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
-if ! command -v valgrind >/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
-fi
+command -v valgrind >/dev/null || apt_install valgrind
 
-build=build-safety-valgrind
+build="build-safety-valgrind"
 memcheck="valgrind;--tool=memcheck;--error-exitcode=1;--leak-check=full"
 memcheck="$memcheck;--errors-for-leak-kinds=definite,indirect;--track-origins=yes;-q"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \

@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
 # Issue 5: static analysis with zero findings, and formatting. cppcheck over
-# the library, the programs, the example server and the milter adapter,
-# clang-tidy (.clang-tidy) over src/, clang-format (.clang-format) over
-# every C file in git but those listed below. About
-# 2 min here, clang-tidy being most of it.
+# the library, the programs, the example server and the milter adapter;
+# clang-tidy (.clang-tidy) over src/; the shell scripts through shellcheck;
+# clang-format (.clang-format) over every C file in git but those listed
+# below. About 2 min here, clang-tidy being most of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
 need=()
 command -v cppcheck >/dev/null || need+=(cppcheck)
 command -v clang-tidy >/dev/null || need+=(clang-tidy)
 command -v clang-format >/dev/null || need+=(clang-format)
 command -v clang >/dev/null || need+=(clang)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+command -v shellcheck >/dev/null || need+=(shellcheck)
+apt_install "${need[@]}"
 
-build=build-safety-analysis
+build="build-safety-analysis"
 CC=clang cmake -S . -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
   -DDSN_BUILD_TESTS=OFF >/dev/null
 # the generated headers (dsn_version.h, the name index) must exist
@@ -31,6 +31,11 @@ cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
   --suppress=knownConditionTrueFalse:src/parse_reply.c \
   -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/
+
+echo "-- shellcheck"
+# every shell script CI and the README run
+# shellcheck disable=SC2046 # one file name a line, none with spaces
+shellcheck -x .ci/run .ci/lib.sh $(git ls-files '*.sh')
 
 echo "-- clang-tidy"
 for src in src/*.c; do

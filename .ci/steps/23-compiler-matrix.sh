@@ -5,14 +5,13 @@
 # program that links the library. About 1 min here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
 need=()
 command -v clang >/dev/null || need+=(clang)
 command -v g++ >/dev/null || need+=(g++)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+apt_install "${need[@]}"
 
 top=build-safety-matrix
 # only for the generated headers (dsn_version.h, the name index); the

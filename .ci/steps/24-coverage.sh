@@ -4,13 +4,12 @@
 # Safety section gives the figure. About 1 min here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
-if ! command -v lcov >/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lcov >/dev/null
-fi
+command -v lcov >/dev/null || apt_install lcov
 
-build=build-safety-coverage
+build="build-safety-coverage"
 CC=gcc cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DDSN_WERROR=ON \
   -DCMAKE_C_FLAGS="--coverage -O0" >/dev/null
 cmake --build "$build" -j "$(nproc)" >/dev/null

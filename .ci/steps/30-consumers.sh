@@ -5,6 +5,8 @@
 # About 15 s here, plus the packages below on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
 need=()
 command -v c++ >/dev/null || need+=(g++)
@@ -12,9 +14,6 @@ command -v dpkg-shlibdeps >/dev/null || need+=(dpkg-dev) # the .deb's Depends
 command -v file >/dev/null || need+=(file)               # cpack's shlibdeps
 command -v man >/dev/null || need+=(man-db)
 command -v pkg-config >/dev/null || need+=(pkg-config)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+apt_install "${need[@]}"
 
 bash tests/consumer/run.sh build-ci-consumers

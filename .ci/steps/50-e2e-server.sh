@@ -7,17 +7,13 @@
 # Takes about 3 s once the packages are there (apt-get adds 10-30 s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 
 need=()
 command -v swaks >/dev/null || need+=(swaks)
 command -v python3 >/dev/null || need+=(python3)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=()
-  [ "$(id -u)" = 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+apt_install "${need[@]}"
 
 DSN_REQUIRE_E2E=1 ctest --test-dir build-ci -R '^e2e_server_' \
   --output-on-failure --timeout 120 --no-tests=error

@@ -13,6 +13,8 @@
 # mirror.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
 build="${1:-build-ci}"
 
 need=()
@@ -21,12 +23,11 @@ command -v swaks >/dev/null || need+=(swaks)
 [ -f /usr/include/libmilter/mfapi.h ] || need+=(libmilter-dev)
 command -v python3 >/dev/null || need+=(python3)
 command -v script >/dev/null || need+=(bsdutils)
-if [ ${#need[@]} -gt 0 ]; then
+# postfix asks how to configure itself unless told
+[ ${#need[@]} -eq 0 ] ||
   echo "postfix postfix/main_mailer_type select No configuration" |
-    debconf-set-selections
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+  debconf-set-selections
+apt_install "${need[@]}"
 
 # the same options as scripts/test.sh, so that nothing else rebuilds
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \

@@ -25,6 +25,7 @@ cmake --build "$build" --target dsn -j "$(nproc)" >/dev/null
 
 for src in tests/fuzz/fuzz_*.c; do
   name=$(basename "$src" .c)
+  # shellcheck disable=SC2086 # flags holds several options
   clang -std=c11 -Wall -Wextra -Wpedantic -Werror $flags \
     -fsanitize=fuzzer,$san -Iinclude -I. -I"$build/include" \
     "$src" "$build/libdsn.a" -o "$build/$name"
