@@ -20,8 +20,8 @@ const char cli_help_text[] =
     "usage: dsn reply NAME [-m MSG] [-c CODE] [-n|--no-enhanced] "
     "[--show-crlf]\n"
     "       dsn NAME [MSG [CODE]]\n"
-    "       dsn explain STATUS | CODE STATUS | REPLY-LINE\n"
-    "       dsn parse [--strict] < replies\n"
+    "       dsn explain [--color=WHEN] STATUS | CODE STATUS | REPLY-LINE\n"
+    "       dsn parse [--strict] [--color=WHEN] < replies\n"
     "       dsn list [--json] [--subject N] [--registry]\n"
     "       dsn --help | --version\n"
     "\n"
@@ -43,6 +43,10 @@ const char cli_help_text[] =
     "           --registry every code of the IANA registry; --subject N keeps\n"
     "           subject N only; --json prints a JSON array\n"
     "\n"
+    "--color=WHEN (also before the command) colours what explain and parse\n"
+    "print: auto, the default, on a terminal unless NO_COLOR is set or TERM\n"
+    "is dumb; always; never. reply and list never colour: they print data.\n"
+    "\n"
     "Exit status: 0 success; 1 write error; 2 usage error, unknown name or\n"
     "invalid code; parse: 65 input that is no reply, else 69 a permanent\n"
     "failure (5yz), else 75 a transient one (4yz), else 0.\n";
@@ -58,6 +62,19 @@ typedef struct command {
     int (*run)(int argc, char **argv);
 } command;
 
+/* The argument of a global "--color=WHEN" or "--color WHEN" at argv[*i],
+ * *i moved past it; NULL (after a usage error) when WHEN is missing. */
+static const char *colour_arg(int argc, char **argv, int *i)
+{
+    const char *word = argv[(*i)++];
+    if (word[7] == '=')
+        return word + 8;
+    if (*i < argc)
+        return argv[(*i)++];
+    cli_usage_error("option '--color' needs an argument");
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     static const command commands[] = {
@@ -67,19 +84,27 @@ int main(int argc, char **argv)
         {"list", cli_list},
     };
     size_t i;
+    int first = 1;
 
-    if (argc < 2)
+    while (first < argc && strncmp(argv[first], "--color", 7) == 0 &&
+           (argv[first][7] == '\0' || argv[first][7] == '=')) {
+        const char *when = colour_arg(argc, argv, &first);
+        if (when == NULL || cli_set_colour(when) != CLI_OK)
+            return CLI_EUSAGE;
+    }
+    if (first >= argc)
         return cli_usage_error("missing command or NAME");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+    if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0)
         return cli_help();
-    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+    if (strcmp(argv[first], "--version") == 0 ||
+        strcmp(argv[first], "-V") == 0) {
         printf("dsn (libdsn) %s\n", dsn_version());
         return cli_flush();
     }
-    if (argv[1][0] == '-')
-        return cli_usage_error("unknown option '%s'", argv[1]);
+    if (argv[first][0] == '-')
+        return cli_usage_error("unknown option '%s'", argv[first]);
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
-    return cli_short_form(argc - 1, argv + 1);
+        if (strcmp(argv[first], commands[i].name) == 0)
+            return commands[i].run(argc - first, argv + first);
+    return cli_short_form(argc - first, argv + first);
 }

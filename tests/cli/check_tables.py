@@ -13,11 +13,14 @@ themselves, so no test holds a second copy of them:
                          --no-enhanced, from the row's code and text
   -h, --help             the same text for every subcommand, exit 0
   --version              the version of CMakeLists.txt's project()
+  stdout on /dev/full    every command exits 1 and says why on stderr: the
+                         program checks its output once, at the end
 
 Usage: check_tables.py DSN SOURCE-DIR. Exit 0, or 1 listing every mismatch.
 """
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -172,6 +175,23 @@ def check_help_and_version(dsn, src):
         check(rc == 0 and out == f"dsn (libdsn) {version}\n".encode(), f"{flag}: {out!r}")
 
 
+def check_write_errors(dsn):
+    if not os.path.exists("/dev/full"):
+        print("no /dev/full here: write errors not checked")
+        return
+    for args, stdin in ((["reply", "no_such_user"], b""),
+                        (["no_such_user"], b""),
+                        (["explain", "5.1.1"], b""),
+                        (["parse"], b"550 5.1.1 No such user\r\n"),
+                        (["list"], b""), (["list", "--json"], b""),
+                        (["--help"], b""), (["--version"], b"")):
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([dsn, *args], input=stdin, stdout=full,
+                               stderr=subprocess.PIPE, timeout=20)
+        check(p.returncode == 1 and p.stderr.startswith(b"dsn: writing stdout"),
+              f"{' '.join(args)} > /dev/full: exit {p.returncode}, {p.stderr!r}")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -180,6 +200,7 @@ def main():
     check_functions(dsn, rows)
     check_registry(dsn, src)
     check_help_and_version(dsn, src)
+    check_write_errors(dsn)
     for f in failures:
         print(f"FAIL: {f}")
     print(f"{len(rows)} functions and the registry checked, {len(failures)} failures")

@@ -10,6 +10,9 @@ A case file is sections, each opened by a line "@@ <name> [<mode>]":
   @@ stdout    what it must write to stdout (empty when absent)
   @@ stderr    what it must write to stderr (empty when absent)
   @@ exit N    its exit status (required)
+  @@ env       NAME=VALUE lines added to its environment (which has no
+               NO_COLOR or TERM unless given here)
+  @@ tty       (no body) stdout is a pseudo-terminal instead of a pipe
 Lines before the first section describe the case. A section's body is its
 lines, each ending in LF; mode "crlf" ends each in CRLF instead; mode
 "escaped" joins the lines without any line end and decodes the C escapes
@@ -18,9 +21,11 @@ Exit status 0 when everything matches, 1 with a diff when not.
 """
 import difflib
 import os
+import pty
 import re
 import subprocess
 import sys
+import tty
 
 ESCAPE = re.compile(rb"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
@@ -47,7 +52,8 @@ def read_case(path):
         text = f.read()
     if not text.endswith(b"\n"):
         sys.exit(f"{path}: the last line has no line end")
-    case = {"args": [], "stdin": b"", "stdout": b"", "stderr": b""}
+    case = {"args": [], "stdin": b"", "stdout": b"", "stderr": b"",
+            "env": {}, "tty": False}
     name, mode, lines = None, None, []
 
     def close():
@@ -55,6 +61,14 @@ def read_case(path):
             case["args"] = [unescape(x) if mode == b"escaped" else x for x in lines]
         elif name in (b"stdin", b"stdout", b"stderr"):
             case[name.decode()] = body(lines, mode)
+        elif name == b"env":
+            for line in lines:
+                key, _, value = line.partition(b"=")
+                case["env"][key.decode()] = value.decode()
+        elif name == b"tty":
+            if lines:
+                sys.exit(f"{path}: @@ tty has no body")
+            case["tty"] = True
         elif name not in (None, b"exit-done"):
             sys.exit(f"{path}: unknown section {name!r}")
 
@@ -90,27 +104,52 @@ def diff(what, want, got):
         sys.stdout.write(repr(line)[1:-1] + "\n")
 
 
+def run_on_tty(argv, stdin, env):
+    """Runs argv with stdout on a pseudo-terminal in raw mode (so the
+    bytes arrive as written, LF not turned into CRLF); returns
+    (returncode, stdout, stderr)."""
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=slave,
+                         stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    p.stdin.write(stdin)
+    p.stdin.close()
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the program closed the terminal's last end
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    err = p.stderr.read()
+    return p.wait(timeout=20), out, err
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     dsn, path = sys.argv[1], sys.argv[2]
     case = read_case(path)
-    env = dict(os.environ, LC_ALL="C")
-    p = subprocess.run(
-        [dsn] + case["args"],
-        input=case["stdin"],
-        capture_output=True,
-        env=env,
-        timeout=20,
-    )
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    env.update(case["env"], LC_ALL="C")
+    argv = [dsn] + case["args"]
+    if case["tty"]:
+        code, out, err = run_on_tty(argv, case["stdin"], env)
+    else:
+        p = subprocess.run(argv, input=case["stdin"], capture_output=True,
+                           env=env, timeout=20)
+        code, out, err = p.returncode, p.stdout, p.stderr
     ok = True
-    for stream in ("stdout", "stderr"):
-        got = getattr(p, stream)
+    for stream, got in (("stdout", out), ("stderr", err)):
         if got != case[stream]:
             diff(stream, case[stream], got)
             ok = False
-    if p.returncode != case["exit"]:
-        print(f"--- exit status {p.returncode}, expected {case['exit']}")
+    if code != case["exit"]:
+        print(f"--- exit status {code}, expected {case['exit']}")
         ok = False
     args = " ".join(repr(a.decode("utf-8", "replace")) for a in case["args"])
     print(f"{'ok' if ok else 'FAIL'}: dsn {args}")

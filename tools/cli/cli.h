@@ -76,6 +76,17 @@ void cli_put_field(FILE *out, const char *label, const char *text);
 /* Writes s as a JSON string, quotes included (RFC 8259 section 7). */
 void cli_put_json_string(FILE *out, const char *s);
 
+/* --color=WHEN: "auto", "always" or "never"; CLI_OK, or CLI_EUSAGE
+ * after a usage error. */
+int cli_set_colour(const char *when);
+
+/* Escape sequences that start bold text in the colour of reply class cls
+ * (2 to 5), bold text, and plain text again; "" each when colour is off
+ * (colour.c says when). */
+const char *cli_sgr_class(int cls);
+const char *cli_sgr_bold(void);
+const char *cli_sgr_reset(void);
+
 /* CLI_OK, or CLI_EIO after reporting a failed write of stdout. */
 int cli_flush(void);
 

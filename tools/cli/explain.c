@@ -136,10 +136,12 @@ static void explain(const dsn_status *st, int reply_code, int defaulted)
     int code = reply_code != 0 ? reply_code : st->cls * 100;
     char line[400];
 
+    fputs(cli_sgr_class(st->cls), stdout);
     if (reply_code != 0)
-        printf("%d %d.%d.%d\n", reply_code, st->cls, st->subject, st->detail);
+        printf("%d %d.%d.%d", reply_code, st->cls, st->subject, st->detail);
     else
-        printf("%d.%d.%d\n", st->cls, st->subject, st->detail);
+        printf("%d.%d.%d", st->cls, st->subject, st->detail);
+    printf("%s\n", cli_sgr_reset());
     if (defaulted) {
         snprintf(line, sizeof line,
                  "none in the reply; dsn_default_status(%d) assumes %d.%d.%d",
@@ -225,7 +227,7 @@ static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
 
 int cli_explain(int argc, char **argv)
 {
-    static const cli_option opts[] = {{'h', "help", 0}};
+    static const cli_option opts[] = {{'h', "help", 0}, {'\0', "color", 1}};
     cli_args a;
     char *text = NULL;
     size_t len = 0;
@@ -233,8 +235,9 @@ int cli_explain(int argc, char **argv)
     dsn_status st;
 
     cli_args_init(&a, argc, argv);
-    while ((opt = cli_next(&a, opts, 1)) != -1) {
-        if (opt == CLI_BAD_OPTION) {
+    while ((opt = cli_next(&a, opts, 2)) != -1) {
+        if (opt == CLI_BAD_OPTION ||
+            (opt == 1 && cli_set_colour(a.arg) != CLI_OK)) {
             free(text);
             return CLI_EUSAGE;
         }
@@ -242,6 +245,8 @@ int cli_explain(int argc, char **argv)
             free(text);
             return cli_help();
         }
+        if (opt == 1)
+            continue;
         {
             /* the operands joined by spaces: explain 550 5.1.1 */
             size_t n = strlen(a.arg);

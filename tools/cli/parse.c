@@ -98,17 +98,20 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     const char *label = "flags";
     char name[32];
 
-    printf("reply at line %lu\n", (unsigned long)first_line);
+    printf("%sreply at line %lu%s\n", cli_sgr_bold(), (unsigned long)first_line,
+           cli_sgr_reset());
     put_label("code");
-    printf("%d\n", r->code);
+    printf("%s%d%s\n", cli_sgr_class(r->code / 100), r->code, cli_sgr_reset());
     put_label("status");
     if (dsn_reply_status(r, &st) != DSN_OK)
         printf("none (a %dyz reply carries none)\n", r->code / 100);
     else if (r->flags & DSN_REPLY_STATUS)
-        printf("%d.%d.%d (from the reply)\n", st.cls, st.subject, st.detail);
+        printf("%s%d.%d.%d%s (from the reply)\n", cli_sgr_class(st.cls), st.cls,
+               st.subject, st.detail, cli_sgr_reset());
     else
-        printf("%d.%d.%d (none in the reply: dsn_default_status(%d))\n", st.cls,
-               st.subject, st.detail, r->code);
+        printf("%s%d.%d.%d%s (none in the reply: dsn_default_status(%d))\n",
+               cli_sgr_class(st.cls), st.cls, st.subject, st.detail,
+               cli_sgr_reset(), r->code);
     put_label("severity");
     printf("%s\n",
            severity > 0 ? dsn_severity_name(severity) : "intermediate (3yz)");
@@ -212,7 +215,8 @@ static enum outcome parse_all(const char *buf, size_t len,
 
 int cli_parse(int argc, char **argv)
 {
-    static const cli_option opts[] = {{'h', "help", 0}, {'\0', "strict", 0}};
+    static const cli_option opts[] = {
+        {'h', "help", 0}, {'\0', "strict", 0}, {'\0', "color", 1}};
     dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
     cli_args a;
     char *buf;
@@ -220,9 +224,14 @@ int cli_parse(int argc, char **argv)
     int o, rc;
 
     cli_args_init(&a, argc, argv);
-    while ((o = cli_next(&a, opts, 2)) != -1) {
+    while ((o = cli_next(&a, opts, 3)) != -1) {
         if (o == CLI_BAD_OPTION)
             return CLI_EUSAGE;
+        if (o == 2) {
+            if (cli_set_colour(a.arg) != CLI_OK)
+                return CLI_EUSAGE;
+            continue;
+        }
         if (o == CLI_NEXT_OPERAND)
             return cli_usage_error("parse: unexpected argument '%s' (the "
                                    "replies are read from stdin)",
