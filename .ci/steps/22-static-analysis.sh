@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Issue 5: static analysis with zero findings, and formatting. cppcheck over
 # the library, the programs, the example server and the milter adapter;
-# clang-tidy (.clang-tidy) over src/; the shell scripts through shellcheck;
-# clang-format (.clang-format) over every C file in git but those listed
-# below. About 2 min here, clang-tidy being most of it.
+# clang-tidy (.clang-tidy) over the same but the tests; shellcheck over the
+# shell scripts; clang-format (.clang-format) over every C file in git but
+# those listed below. About 3 min here, clang-tidy being most of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
@@ -15,11 +15,13 @@ command -v clang-tidy >/dev/null || need+=(clang-tidy)
 command -v clang-format >/dev/null || need+=(clang-format)
 command -v clang >/dev/null || need+=(clang)
 command -v shellcheck >/dev/null || need+=(shellcheck)
+# the milter adapter is analysed too, so it must build
+[ -f /usr/include/libmilter/mfapi.h ] || need+=(libmilter-dev)
 apt_install "${need[@]}"
 
 build="build-safety-analysis"
 CC=clang cmake -S . -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-  -DDSN_BUILD_TESTS=OFF >/dev/null
+  -DDSN_BUILD_TESTS=OFF -DDSN_MILTER=ON >/dev/null
 # the generated headers (dsn_version.h, the name index) must exist
 cmake --build "$build" --target dsn >/dev/null
 
@@ -38,7 +40,9 @@ echo "-- shellcheck"
 shellcheck -x .ci/run .ci/lib.sh $(git ls-files '*.sh')
 
 echo "-- clang-tidy"
-for src in src/*.c; do
+# tools/.clang-tidy relaxes one check for the dsn program and says why
+for src in src/*.c tools/dsn.c tools/cli/*.c tools/gen/*.c examples/smtpd/*.c \
+  contrib/milter/dsn_milter.c contrib/milter/example/*.c; do
   clang-tidy --quiet -p "$build" "$src" 2>/dev/null
 done
 
