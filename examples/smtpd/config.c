@@ -10,7 +10,8 @@ static const char usage[] =
     "usage: dsn-smtpd [--listen ADDR] [--port N] [--users FILE] "
     "[--domain D]...\n"
     "                 [--maildir DIR] [--max-rcpts N] [--max-size BYTES]\n"
-    "                 [--no-enhanced] [--hostname NAME]\n"
+    "                 [--no-enhanced] [--hostname NAME] "
+    "[--idle-timeout SECONDS]\n"
     "       dsn-smtpd --help\n"
     "\n"
     "An example SMTP server whose every status reply comes from libdsn.\n"
@@ -33,6 +34,8 @@ static const char usage[] =
     "                    enhanced status code at all\n"
     "  --hostname NAME   name in the greeting and EHLO reply (default "
     "localhost)\n"
+    "  --idle-timeout SECONDS  a client silent this long gets 421 4.4.2 and\n"
+    "                    is closed (default 300, RFC 5321's minimum)\n"
     "\n"
     "Once listening, prints 'dsn-smtpd: listening on ADDR:PORT' on stdout.\n"
     "SIGTERM or SIGINT: close every connection and exit 0. Exit status 2:\n"
@@ -82,6 +85,7 @@ enum option {
     OPT_MAX_SIZE,
     OPT_NO_ENHANCED,
     OPT_HOSTNAME,
+    OPT_IDLE_TIMEOUT,
     OPT_HELP,
     OPT_COUNT
 };
@@ -91,7 +95,8 @@ static const char *const option_names[OPT_COUNT] = {
     [OPT_USERS] = "users",       [OPT_DOMAIN] = "domain",
     [OPT_MAILDIR] = "maildir",   [OPT_MAX_RCPTS] = "max-rcpts",
     [OPT_MAX_SIZE] = "max-size", [OPT_NO_ENHANCED] = "no-enhanced",
-    [OPT_HOSTNAME] = "hostname", [OPT_HELP] = "help",
+    [OPT_HOSTNAME] = "hostname", [OPT_IDLE_TIMEOUT] = "idle-timeout",
+    [OPT_HELP] = "help",
 };
 
 enum config_result config_parse(struct smtpd_config *cfg, int argc, char **argv)
@@ -106,6 +111,7 @@ enum config_result config_parse(struct smtpd_config *cfg, int argc, char **argv)
     cfg->max_rcpts = 100;
     cfg->max_size = 10485760;
     cfg->hostname = "localhost";
+    cfg->idle_timeout = 300;
 
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i], *name, *value = NULL, *eq;
@@ -178,6 +184,12 @@ enum config_result config_parse(struct smtpd_config *cfg, int argc, char **argv)
             if (parse_number(value, 1ULL << 62, &n) != 0 || n == 0)
                 return usage_error("--max-size wants a positive number", value);
             cfg->max_size = n;
+            break;
+        case OPT_IDLE_TIMEOUT:
+            /* below RFC 5321's 5 minutes only for tests; a day at most */
+            if (parse_number(value, 86400, &n) != 0 || n == 0)
+                return usage_error("--idle-timeout wants 1..86400", value);
+            cfg->idle_timeout = (unsigned long)n;
             break;
         default: /* OPT_HOSTNAME */
             if (!valid_name(value))

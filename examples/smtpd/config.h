@@ -5,7 +5,7 @@
  *
  *     dsn-smtpd [--listen ADDR] [--port N] [--users FILE] [--domain D]...
  *               [--maildir DIR] [--max-rcpts N] [--max-size BYTES]
- *               [--no-enhanced] [--hostname NAME]
+ *               [--no-enhanced] [--hostname NAME] [--idle-timeout SECONDS]
  *
  * Each option also takes the --name=value form. It returns CONFIG_RUN,
  * CONFIG_HELP (usage printed on stdout: exit 0) or CONFIG_USAGE (error and
@@ -29,6 +29,7 @@ struct smtpd_config {
     unsigned long long max_size;
     int no_enhanced;
     const char *hostname;
+    unsigned long idle_timeout; /* seconds a client may stay silent */
 };
 
 enum config_result { CONFIG_RUN, CONFIG_HELP, CONFIG_USAGE };

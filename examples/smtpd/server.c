@@ -172,7 +172,7 @@ static int serve(struct client *c, short revents, time_t now)
         return -1;
     /* output drained below the mark: buffered commands may go on */
     session_process(s);
-    if (!s->closing && now - c->last >= SERVER_IDLE_SECONDS)
+    if (!s->closing && now - c->last >= (time_t)s->srv->cfg->idle_timeout)
         session_close_with(
             s, dsn_net_bad_connection(smtpd_texts[TEXT_idle_timeout], 421));
     if (flush_output(c) != 0 || s->failed)

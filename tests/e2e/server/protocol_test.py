@@ -312,6 +312,30 @@ def too_many_clients():
         opened(srv)  # a slot is free again
 
 
+def idle_client_gets_421_and_is_closed():
+    with server("--idle-timeout", "2") as srv:
+        talker = opened(srv)
+        silent = opened(srv)
+        start = time.monotonic()
+        # a client that speaks every half second is never cut off
+        while time.monotonic() - start < 3.5:
+            say(talker, b"NOOP\r\n", R["ok"])
+            time.sleep(0.5)
+        check_equal(silent.reply(), R["idle_timeout"], "silent for 2 s")
+        assert silent.closed()
+        say(talker, b"NOOP\r\n", R["ok"])
+    # time() counts whole seconds and poll() wakes once a second, so the
+    # cut comes between 1 and 4 s after the last byte; the loop above
+    # took 3.5 s, well past the 2 s the talker would have had
+    with server("--idle-timeout", "2") as srv:
+        c = opened(srv)
+        start = time.monotonic()
+        check_equal(c.reply(), R["idle_timeout"], "reply after silence")
+        waited = time.monotonic() - start
+        assert c.closed()
+        assert 1.0 <= waited <= 4.5, waited
+
+
 def address_forms():
     with server("--hostname", "mx.example", "--domain=example.net",
                 "--max-size=5000", "--listen", "127.0.0.1") as srv:
@@ -372,10 +396,11 @@ def command_line():
     check_equal(out.returncode, 0, "--help exit status")
     for opt in ("--listen ADDR", "--port N", "--users FILE", "--domain D",
                 "--maildir DIR", "--max-rcpts N", "--max-size BYTES",
-                "--no-enhanced", "--hostname NAME"):
+                "--no-enhanced", "--hostname NAME", "--idle-timeout SECONDS"):
         assert opt.encode() in out.stdout, "--help lacks " + opt
     for bad in (["--bogus"], ["--port", "65536"], ["--port"],
-                ["--max-rcpts", "0"], ["--hostname", "a b"], ["stray"]):
+                ["--max-rcpts", "0"], ["--hostname", "a b"], ["stray"],
+                ["--idle-timeout", "0"], ["--idle-timeout", "86401"]):
         out = start(*bad)
         check_equal(out.returncode, 2, "exit status for %r" % bad)
         assert out.stderr.startswith(b"dsn-smtpd: "), out.stderr
@@ -421,6 +446,7 @@ sys.exit(run([
     concurrent_clients,
     sigterm_closes_clients_and_exits_0,
     too_many_clients,
+    idle_client_gets_421_and_is_closed,
     address_forms,
     many_pipelined_commands_with_flow_control,
     command_line,
