@@ -4,7 +4,8 @@
 # libdsn's own output. Runs the ctest tests of build-ci, which .ci/run built
 # with scripts/test.sh just before; installs swaks and python3 if missing.
 # DSN_REQUIRE_E2E=1: a missing tool fails instead of skipping.
-# Takes about 9 s (5.5 s of it the idle-timeout scenario) once the packages are there (apt-get adds 10-30 s).
+# Takes about 9 s once the packages are there (5.5 s of it the idle-timeout
+# scenario; apt-get adds 10-30 s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
