@@ -46,8 +46,8 @@ static size_t h_floor(char *buf, size_t size)
 }
 
 static const bench_case cases[] = {
-    {'H', "dsn_status_fields: RFC 3464 fields of a bounce", 1, h_lib,
-     h_printf, h_floor},
+    {'H', "dsn_status_fields: RFC 3464 fields of a bounce", 1, h_lib, h_printf,
+     h_floor},
 };
 
 size_t bench_cases_delivery(const bench_case **out)

@@ -36,10 +36,10 @@ static size_t f_lib(char *buf, size_t size)
 }
 
 static const bench_case cases[] = {
-    {'E', "dsn_by_name of every function (per name)", DSN_ID_COUNT, e_lib,
-     NULL, NULL},
-    {'F', "dsn_describe of every registry code (per code)",
-     DSN_REGISTRY_COUNT, f_lib, NULL, NULL},
+    {'E', "dsn_by_name of every function (per name)", DSN_ID_COUNT, e_lib, NULL,
+     NULL},
+    {'F', "dsn_describe of every registry code (per code)", DSN_REGISTRY_COUNT,
+     f_lib, NULL, NULL},
 };
 
 size_t bench_cases_registry(const bench_case **out)

@@ -82,6 +82,7 @@ extern "C" {
 #define DSN_REPLY_MAX (DSN_LINE_MAX + 1)
 
 /* Errors, libuv style: name, value, message. */
+/* clang-format off */
 #define DSN_ERRNO_MAP(XX)                                                      \
     XX(EINVAL, -1, "invalid argument")                                         \
     XX(EBADCODE, -2, "reply code is not [245][0-5][0-9] (3xx only without "    \
@@ -109,6 +110,7 @@ typedef enum dsn_error {
 #undef DSN_ERR_ENUM_
     DSN_ERR_END_ = -1000
 } dsn_error;
+/* clang-format on */
 
 /* "EBADCODE" for DSN_EBADCODE; "unknown error" for a value not listed. */
 DSN_API const char *dsn_err_name(int err);
@@ -131,7 +133,7 @@ typedef struct dsn_entry {
     const char *message; /* default text */
     unsigned short name_len;
     unsigned short message_len;
-    short code;          /* default basic reply code */
+    short code; /* default basic reply code */
     short subject;
     short detail;
     unsigned char variant; /* 1 for DSN_VARIANT rows */
@@ -199,7 +201,8 @@ static inline dsn_reply dsn_from_id(int id, const char *msg, int code)
 #undef DSN_VARIANT
 
 /* haraka-dsn's DSN.create(code, msg, subject, detail). */
-DSN_API dsn_reply dsn_create(int code, const char *msg, int subject, int detail);
+DSN_API dsn_reply dsn_create(int code, const char *msg, int subject,
+                             int detail);
 
 /* A reply without enhanced status code: greeting, EHLO/HELO, 3xx. */
 DSN_API dsn_reply dsn_basic(int code, const char *msg);
@@ -209,7 +212,7 @@ DSN_API int dsn_reply_check(const dsn_reply *r, unsigned flags);
 
 DSN_API size_t dsn_format(const dsn_reply *r, char *buf, size_t size);
 DSN_API size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
-                     size_t size);
+                             size_t size);
 DSN_API size_t dsn_text(const dsn_reply *r, char *buf, size_t size);
 
 #ifdef __cplusplus

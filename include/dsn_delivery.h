@@ -242,8 +242,10 @@ typedef struct dsn_recipient_fields {
     const char *will_retry_until;    /* RFC 5322 date-time, or NULL */
 } dsn_recipient_fields;
 
+/* clang-format off */
 #define DSN_RECIPIENT_FIELDS_INIT                                              \
     {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL}
+/* clang-format on */
 
 /* RFC 5322's recommended line length, CRLF excluded. */
 #define DSN_FOLD_COLUMNS 78

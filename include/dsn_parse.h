@@ -156,12 +156,14 @@ typedef struct dsn_slice {
     XX(ODD_CODE, 0x080, "the reply code's second digit is 6-9")                \
     XX(CTRL, 0x100, "a text holds a control character")
 
+/* clang-format off */
 enum dsn_reply_flag {
 #define DSN_REPLY_FLAG_ENUM_(name, bit, text) DSN_REPLY_##name = bit,
     DSN_REPLY_FLAG_MAP(DSN_REPLY_FLAG_ENUM_)
 #undef DSN_REPLY_FLAG_ENUM_
     DSN_REPLY_FLAG_END_ = 0
 };
+/* clang-format on */
 
 typedef struct dsn_parsed_reply {
     int code;          /* basic reply code, 200..599 */
@@ -178,7 +180,9 @@ typedef struct dsn_parse_options {
     size_t max_line; /* longest line, line end included; 0: DSN_LINE_MAX */
 } dsn_parse_options;
 
+/* clang-format off */
 #define DSN_PARSE_OPTIONS_INIT {0u, 0u}
+/* clang-format on */
 
 /* Length of the enhanced status code at s, or DSN_ESTATUS. */
 DSN_API int dsn_parse_status(const char *s, size_t len, dsn_status *out);

@@ -101,7 +101,7 @@ extern "C" {
 #endif
 
 /* dsn_status_info.basic[] values besides plain reply codes. */
-#define DSN_BASIC_ANY 0          /* the registry's "Any" */
+#define DSN_BASIC_ANY 0            /* the registry's "Any" */
 #define DSN_BASIC_CLASS(cls) (cls) /* "5XX": any code of class cls (2..5) */
 
 /* dsn_status_info.flags */
@@ -149,8 +149,8 @@ DSN_API size_t dsn_status_basic_text(const dsn_status_info *info, char *buf,
 
 /* The dsn_id of the row named name[0..len), or DSN_ENOTFOUND / DSN_EINVAL;
  * out (may be NULL) gets its reply with msg and code. */
-DSN_API int dsn_by_name(const char *name, size_t len, const char *msg,
-                        int code, dsn_reply *out);
+DSN_API int dsn_by_name(const char *name, size_t len, const char *msg, int code,
+                        dsn_reply *out);
 /* "no_such_user" for DSN_ID_no_such_user; NULL out of range. */
 DSN_API const char *dsn_name(int id);
 

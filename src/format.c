@@ -18,7 +18,6 @@
 #include "digits.h"
 #include "sink.h"
 
-
 static int is_ctl(unsigned char c)
 {
     return c < 0x20 || c == 0x7f;
@@ -489,8 +488,7 @@ static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
     return dsn_sink_end(&o);
 }
 
-size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf,
-                     size_t size)
+size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf, size_t size)
 {
     size_t n;
     if (flags == 0 && r != NULL && (n = format_clean_lines(r, buf, size)) > 0)

@@ -13,11 +13,13 @@
 
 /* 1 for the bytes a line's text scan stops at: the control characters
  * but HT (CR, LF and NUL among them) and DEL. */
+/* clang-format off */
 static const unsigned char stop_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, /* 0x00-0x0F */
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10-0x1F */
     [0x7F] = 1,
 };
+/* clang-format on */
 
 /* Eight bytes at a time: nonzero when one of them is a stop byte (below
  * 0x20, or 0x7F). Exact for the test "is there one" (the bit tricks of
@@ -58,8 +60,7 @@ static int is_digit(unsigned char c)
  * line's code on every later line. 0 when the three digits are good.
  */
 static int check_code(const unsigned char *line, size_t avail,
-                      const unsigned char *first, int strict,
-                      unsigned *flags)
+                      const unsigned char *first, int strict, unsigned *flags)
 {
     size_t i, n = avail < 3 ? avail : 3;
     for (i = 0; i < n; i++) {
@@ -84,8 +85,7 @@ static int status_equal(const dsn_status *a, const dsn_status *b)
 }
 
 int dsn_parse_reply(const char *buf, size_t len, dsn_parsed_reply *out,
-                    dsn_slice *lines, size_t cap,
-                    const dsn_parse_options *opt)
+                    dsn_slice *lines, size_t cap, const dsn_parse_options *opt)
 {
     const unsigned char *start = (const unsigned char *)buf, *end, *line;
     const unsigned char *first = NULL;
@@ -205,8 +205,7 @@ int dsn_parse_reply(const char *buf, size_t len, dsn_parsed_reply *out,
                 return DSN_ESTATUS;
             flags |= DSN_REPLY_BAD_STATUS;
         }
-        if (found ? (without || (have && !status_equal(&st, &last)))
-                  : have) {
+        if (found ? (without || (have && !status_equal(&st, &last))) : have) {
             if (strict)
                 return DSN_ESTATUSMIXED;
             flags |= DSN_REPLY_STATUS_MIXED;

@@ -35,7 +35,9 @@ const dsn_status_info dsn_registry[DSN_REGISTRY_COUNT] = {
 };
 
 /* Subject and detail in one switch key; both are 0..999 when it is used. */
+/* clang-format off */
 #define DSN_REG_KEY_(subject, detail) ((subject) * 1000 + (detail))
+/* clang-format on */
 
 const dsn_status_info *dsn_describe(int subject, int detail)
 {

@@ -110,8 +110,9 @@ static void test_near_misses(void **state)
 static void test_not_found(void **state)
 {
     static const char *const misses[] = {
-        "", "MBOX_FULL", "Mbox_full", "dsn_mbox_full", " mbox_full",
-        "mbox_full ", "mbox-full", "mbox_fulll", "a", "zzzzzz", "~", "\xff",
+        "",           "MBOX_FULL",  "Mbox_full", "dsn_mbox_full",
+        " mbox_full", "mbox_full ", "mbox-full", "mbox_fulll",
+        "a",          "zzzzzz",     "~",         "\xff",
     };
     size_t i;
     dsn_reply r;

@@ -63,11 +63,11 @@ static void test_severity_and_action_of_every_code(void **state)
 static const struct {
     int code, subject, detail;
 } mapped[] = {
-    {235, 7, 0},  {421, 4, 2},  {432, 7, 12}, {451, 3, 0},  {452, 3, 1},
-    {453, 3, 2},  {454, 7, 0},  {455, 5, 4},  {500, 5, 2},  {501, 5, 4},
-    {502, 5, 1},  {503, 5, 1},  {504, 5, 4},  {521, 3, 2},  {523, 7, 10},
-    {525, 7, 13}, {530, 7, 0},  {534, 7, 9},  {535, 7, 8},  {538, 7, 11},
-    {552, 3, 4},  {553, 1, 0},  {555, 5, 4},  {556, 1, 10},
+    {235, 7, 0},  {421, 4, 2}, {432, 7, 12}, {451, 3, 0},  {452, 3, 1},
+    {453, 3, 2},  {454, 7, 0}, {455, 5, 4},  {500, 5, 2},  {501, 5, 4},
+    {502, 5, 1},  {503, 5, 1}, {504, 5, 4},  {521, 3, 2},  {523, 7, 10},
+    {525, 7, 13}, {530, 7, 0}, {534, 7, 9},  {535, 7, 8},  {538, 7, 11},
+    {552, 3, 4},  {553, 1, 0}, {555, 5, 4},  {556, 1, 10},
 };
 
 static void test_default_status_of_every_code(void **state)
@@ -244,7 +244,8 @@ static void check_lines(const char *out)
             /* a first line: "Name: word" and nothing after */
             const char *colon = memchr(line, ':', len);
             assert_non_null(colon);
-            assert_null(memchr(colon + 2, ' ', len - (size_t)(colon + 2 - line)));
+            assert_null(
+                memchr(colon + 2, ' ', len - (size_t)(colon + 2 - line)));
         }
         prev = line;
         prev_len = len;
@@ -314,15 +315,14 @@ static void test_fields_every_field_in_order(void **state)
     f.diagnostic = "451 4.4.1 No answer";
     f.last_attempt_date = "Thu, 21 Nov 2024 10:00:00 +0000";
     f.will_retry_until = "Fri, 22 Nov 2024 10:00:00 +0000";
-    expect_fields(&f,
-                  "Original-Recipient: rfc822; alias@example.org\r\n"
-                  "Final-Recipient: rfc822; user@example.com\r\n"
-                  "Action: failed\r\n"
-                  "Status: 4.4.1\r\n"
-                  "Remote-MTA: dns; mx.example.com\r\n"
-                  "Diagnostic-Code: smtp; 451 4.4.1 No answer\r\n"
-                  "Last-Attempt-Date: Thu, 21 Nov 2024 10:00:00 +0000\r\n"
-                  "Will-Retry-Until: Fri, 22 Nov 2024 10:00:00 +0000\r\n");
+    expect_fields(&f, "Original-Recipient: rfc822; alias@example.org\r\n"
+                      "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\n"
+                      "Status: 4.4.1\r\n"
+                      "Remote-MTA: dns; mx.example.com\r\n"
+                      "Diagnostic-Code: smtp; 451 4.4.1 No answer\r\n"
+                      "Last-Attempt-Date: Thu, 21 Nov 2024 10:00:00 +0000\r\n"
+                      "Will-Retry-Until: Fri, 22 Nov 2024 10:00:00 +0000\r\n");
     /* empty optional strings leave their field out */
     f.original_recipient = "";
     f.remote_mta = " \r\n";
@@ -343,7 +343,8 @@ static void test_fields_cleaning(void **state)
     dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
     (void)state;
     /* CR, NUL and other controls removed, LF and HT a space, ends trimmed */
-    f.final_recipient = "\r\n us\x01" "er@exa\rmple.com\x7f\n";
+    f.final_recipient = "\r\n us\x01"
+                        "er@exa\rmple.com\x7f\n";
     f.code = 550;
     f.remote_mta = "mx\r\nBcc: victim@example.net";
     f.diagnostic = "550-5.1.1 first line\r\n550 5.1.1 second\tline\r\n";
@@ -681,9 +682,10 @@ static void build_py_cases(void)
     c->f.code = 553;
     c->f.status = &c->st;
     c->st = (dsn_status){5, 6, 7};
-    c->f.diagnostic = "553 5.6.7 Non-ASCII addresses not permitted \xe2\x80\x94 "
-                      "\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
-                      "words words words words words words words words";
+    c->f.diagnostic =
+        "553 5.6.7 Non-ASCII addresses not permitted \xe2\x80\x94 "
+        "\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
+        "words words words words words words words words";
     c->want[0][0] = "Final-Recipient";
     c->want[0][1] = "utf-8; jos\xc3\xa9@ex\xc3\xa4mple.com";
     c->want[1][0] = "Action";

@@ -36,8 +36,8 @@ static void test_default_and_overrides(void **state)
 static void test_codes(void **state)
 {
     static const int taken[] = {200, 259, 400, 421, 459, 500, 559};
-    static const int ignored[] = {INT_MIN, -550, -1,  0,   1,   199, 260,
-                                  299,     300,  354, 399, 460, 560, 599,
+    static const int ignored[] = {INT_MIN, -550, -1,   0,    1,    199,    260,
+                                  299,     300,  354,  399,  460,  560,    599,
                                   600,     999,  1000, 2500, 5500, INT_MAX};
     size_t i;
     char want[64];
@@ -81,7 +81,9 @@ static void test_control_characters(void **state)
     (void)state;
     r = dsn_no_such_user("ok\r\n250 2.0.0 forged", 0);
     expect_reply(r, "550-5.1.1 ok\r\n550 5.1.1 250 2.0.0 forged\r\n");
-    r = dsn_no_such_user("a\rb\tc\x01\x1f\x7f" "d", 0);
+    r = dsn_no_such_user("a\rb\tc\x01\x1f\x7f"
+                         "d",
+                         0);
     expect_reply(r, "550 5.1.1 abcd\r\n");
     r = dsn_no_such_user("\r\t\x7f", 0);
     expect_reply(r, "550 5.1.1 No such user\r\n");

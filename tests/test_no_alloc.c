@@ -188,8 +188,8 @@ static size_t parse_all(const dsn_reply *r)
 /* The registry, lookup by name and the delivery helpers. */
 static size_t every_lookup_and_field(void)
 {
-    static const int codes[] = {0, 199, 235, 250, 354, 421, 450, 452, 454,
-                                500, 550, 552, 554, 556, 571, 600};
+    static const int codes[] = {0,   199, 235, 250, 354, 421, 450, 452,
+                                454, 500, 550, 552, 554, 556, 571, 600};
     static char diagnostic[400];
     dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
     dsn_parsed_reply p;
@@ -246,13 +246,22 @@ static size_t every_lookup_and_field(void)
 
 static size_t every_operation(void)
 {
-    static const char *const msgs[] = {
-        NULL, "", "Custom text", "line one\nline two\nline three",
-        "ctl\r\n\t\x7f chars\n\n\x01", "\xc3\xa9t\xc3\xa9 UTF-8", long_msg};
-    static const char *const wires[] = {
-        "550 #5.1.0 Address rejected\r\n", "550  5.1.1 text\r\n",
-        "250-a\n250 b\n", "550 4.1.1 x\r\n550 5.1.1 y\r\n", "571 x\r\n",
-        "550-a\r\n551 b\r\n", "550 a\rb\r\n", "250\r\n", "2"};
+    static const char *const msgs[] = {NULL,
+                                       "",
+                                       "Custom text",
+                                       "line one\nline two\nline three",
+                                       "ctl\r\n\t\x7f chars\n\n\x01",
+                                       "\xc3\xa9t\xc3\xa9 UTF-8",
+                                       long_msg};
+    static const char *const wires[] = {"550 #5.1.0 Address rejected\r\n",
+                                        "550  5.1.1 text\r\n",
+                                        "250-a\n250 b\n",
+                                        "550 4.1.1 x\r\n550 5.1.1 y\r\n",
+                                        "571 x\r\n",
+                                        "550-a\r\n551 b\r\n",
+                                        "550 a\rb\r\n",
+                                        "250\r\n",
+                                        "2"};
     size_t n = 0, i, m;
     int id;
     for (m = 0; m < sizeof msgs / sizeof msgs[0]; m++) {

@@ -95,8 +95,7 @@ static void test_classes_and_subjects(void **state)
     assert_int_equal(subjects, 8);
     /* nothing else has a name */
     for (v = -1000; v <= 1000; v++) {
-        assert_int_equal(dsn_class_name(v) != NULL,
-                         v == 2 || v == 4 || v == 5);
+        assert_int_equal(dsn_class_name(v) != NULL, v == 2 || v == 4 || v == 5);
         assert_int_equal(dsn_subject_name(v) != NULL, v >= 0 && v <= 7);
     }
     assert_null(dsn_class_name(INT_MIN));
@@ -203,8 +202,8 @@ static void test_associated_codes(void **state)
         for (code = 0; code <= 1000; code++) {
             int want = code >= 200 && code <= 599 && listed(list, code);
             if (dsn_status_associated(info, code) != want)
-                fail_msg("X.%d.%d with %d: got %d", info->subject,
-                         info->detail, code, !want);
+                fail_msg("X.%d.%d with %d: got %d", info->subject, info->detail,
+                         code, !want);
         }
     }
     assert_true(dsn_status_associated(dsn_describe(1, 1), 451));
@@ -238,8 +237,8 @@ static void test_basic_text_snprintf(void **state)
     for (i = 0; i < DSN_REGISTRY_COUNT; i++)
         free(expect_snprintf_contract(write_basic_text, &dsn_registry[i]));
     {
-        char *full = expect_snprintf_contract(write_basic_text,
-                                              dsn_describe(5, 0));
+        char *full =
+            expect_snprintf_contract(write_basic_text, dsn_describe(5, 0));
         assert_string_equal(full, "220,250,251,252,253,451,452,454,458,459,"
                                   "501,502,503,554");
         free(full);
