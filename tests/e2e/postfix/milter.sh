@@ -7,6 +7,9 @@
 # the client as libmilter's 32: dsn_format's first 31 and a last line that
 # says the rest was cut.
 # A recipient the milter does not list must get Postfix's own 250.
+# Last, every reply of a whole session with this Postfix, bytes as read
+# from the socket, goes through `dsn parse --strict` (dsn_parse_reply with
+# DSN_PARSE_STRICT): libdsn must read what real Postfix sends.
 #
 # Environment (set by ctest): DSN_CLI, DSN_MILTER_EXAMPLE. Needs root,
 # postfix, swaks and python3: skips (77) without them unless
@@ -84,4 +87,48 @@ case $got in
   *) die "unlisted recipient got: $got" ;;
 esac
 grep -F 'milter-reject' "$WORK/maillog" | sed "s/^/$E2E_NAME: maillog: /"
-say "PASS ($checked milter replies equal dsn_format's)"
+
+# One session, every reply kept as received, one after the other.
+python3 - "$sport" >"$WORK/session.replies" <<'PY'
+import socket
+import sys
+
+sock = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 20)
+f = sock.makefile("rb")
+
+
+def reply():
+    out = b""
+    while True:
+        line = f.readline(4096)
+        if not line.endswith(b"\n"):
+            sys.exit("connection closed inside a reply: %r" % (out + line))
+        out += line
+        if line[3:4] != b"-":
+            return out
+
+
+replies = [reply()]
+for command in (b"EHLO client.example", b"MAIL FROM:<sender@example.test>",
+                b"RCPT TO:<ghost@example.test>", b"RCPT TO:<multi@example.test>",
+                b"RCPT TO:<nobody-listed@example.test>", b"DATA",
+                b"Subject: e2e\r\n\r\nhello\r\n.", b"QUIT"):
+    sock.sendall(command + b"\r\n")
+    replies.append(reply())
+sys.stdout.buffer.write(b"".join(replies))
+PY
+rc=0
+"$DSN_CLI" parse --strict <"$WORK/session.replies" >"$WORK/session.parsed" \
+  2>"$WORK/session.errors" || rc=$?
+sed "s/^/$E2E_NAME: dsn parse: /" "$WORK/session.parsed"
+[ ! -s "$WORK/session.errors" ] ||
+  die "dsn parse --strict refused Postfix's replies: $(cat "$WORK/session.errors")"
+# worst reply 5yz: EX_UNAVAILABLE
+[ "$rc" = 69 ] || die "dsn parse --strict exited $rc, not 69"
+codes=$(awk '$1 == "code" { printf "%s ", $2 }' "$WORK/session.parsed")
+want="220 250 250 550 550 250 354 250 221 "
+[ "$codes" = "$want" ] || die "parsed codes '$codes', not '$want'"
+statuses=$(awk '$1 == "status" { printf "%s ", $2 }' "$WORK/session.parsed")
+want="2.0.0 2.0.0 2.1.0 5.1.1 5.7.1 2.1.5 none 2.0.0 2.0.0 "
+[ "$statuses" = "$want" ] || die "parsed statuses '$statuses', not '$want'"
+say "PASS ($checked milter replies equal dsn_format's; 9 replies of a Postfix session parsed strictly)"
