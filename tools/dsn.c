@@ -62,19 +62,6 @@ typedef struct command {
     int (*run)(int argc, char **argv);
 } command;
 
-/* The argument of a global "--color=WHEN" or "--color WHEN" at argv[*i],
- * *i moved past it; NULL (after a usage error) when WHEN is missing. */
-static const char *colour_arg(int argc, char **argv, int *i)
-{
-    const char *word = argv[(*i)++];
-    if (word[7] == '=')
-        return word + 8;
-    if (*i < argc)
-        return argv[(*i)++];
-    cli_usage_error("option '--color' needs an argument");
-    return NULL;
-}
-
 int main(int argc, char **argv)
 {
     static const command commands[] = {
@@ -83,26 +70,29 @@ int main(int argc, char **argv)
         {"parse", cli_parse},
         {"list", cli_list},
     };
+    /* the options that may stand before the command */
+    static const cli_option opts[] = {
+        {'h', "help", 0}, {'V', "version", 0}, {'\0', "color", 1}};
+    cli_args a;
     size_t i;
-    int first = 1;
+    int opt, first;
 
-    while (first < argc && strncmp(argv[first], "--color", 7) == 0 &&
-           (argv[first][7] == '\0' || argv[first][7] == '=')) {
-        const char *when = colour_arg(argc, argv, &first);
-        if (when == NULL || cli_set_colour(when) != CLI_OK)
+    cli_args_init(&a, argc, argv);
+    while ((opt = cli_next(&a, opts, 3)) != CLI_NEXT_OPERAND) {
+        if (opt == -1)
+            return cli_usage_error("missing command or NAME");
+        if (opt == CLI_BAD_OPTION)
+            return CLI_EUSAGE;
+        if (opt == 0)
+            return cli_help();
+        if (opt == 1) {
+            printf("dsn (libdsn) %s\n", dsn_version());
+            return cli_flush();
+        }
+        if (cli_set_colour(a.arg) != CLI_OK)
             return CLI_EUSAGE;
     }
-    if (first >= argc)
-        return cli_usage_error("missing command or NAME");
-    if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0)
-        return cli_help();
-    if (strcmp(argv[first], "--version") == 0 ||
-        strcmp(argv[first], "-V") == 0) {
-        printf("dsn (libdsn) %s\n", dsn_version());
-        return cli_flush();
-    }
-    if (argv[first][0] == '-')
-        return cli_usage_error("unknown option '%s'", argv[first]);
+    first = a.next - 1; /* the command, or the NAME of the short form */
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[first], commands[i].name) == 0)
             return commands[i].run(argc - first, argv + first);
