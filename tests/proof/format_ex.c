@@ -1,0 +1,55 @@
+/*
+ * EVA harness for dsn_format_ex(): every reply of this class is formatted.
+ *
+ *   code, cls, subject, detail   any int (INT_MIN..INT_MAX)
+ *   msg, fallback                NULL, or any bytes, any length 0..N
+ *                                before their NUL (msg may be the
+ *                                fallback pointer itself, as a table row
+ *                                gives it)
+ *   r->flags, flags              any unsigned
+ *   buf, size                    NULL and any size, or a buffer and any
+ *                                size 0..its length
+ *
+ * Run by tests/proof/run-writers.sh; the alarms it may leave are in
+ * tests/proof/baseline-format_ex.txt.
+ */
+#include <limits.h>
+
+#include "__fc_builtin.h"
+#include "dsn.h"
+
+#ifndef N
+#define N 1100
+#endif
+/* the longest output: every text byte on a line of its own prefix */
+#define OUT (2 * (N + 1) * 24 + 64)
+
+static char msg[N + 1];
+static char fallback[N + 1];
+static char out[OUT];
+
+/* NULL or a NUL-terminated string of unknown bytes, length 0..N */
+static const char *any_text(char *b)
+{
+    Frama_C_make_unknown(b, N);
+    b[N] = '\0';
+    return Frama_C_nondet(0, 1) ? b : NULL;
+}
+
+int main(void)
+{
+    dsn_reply r;
+    unsigned flags = Frama_C_unsigned_int_interval(0, UINT_MAX);
+    size_t size = Frama_C_size_t_interval(0, OUT);
+    char *buf = Frama_C_nondet(0, 1) ? out : NULL;
+    r.code = Frama_C_int_interval(INT_MIN, INT_MAX);
+    r.cls = Frama_C_int_interval(INT_MIN, INT_MAX);
+    r.subject = Frama_C_int_interval(INT_MIN, INT_MAX);
+    r.detail = Frama_C_int_interval(INT_MIN, INT_MAX);
+    r.fallback = any_text(fallback);
+    r.msg = Frama_C_nondet(0, 1) ? r.fallback : any_text(msg);
+    r.flags = Frama_C_unsigned_int_interval(0, UINT_MAX);
+    (void)dsn_format_ex(Frama_C_nondet(0, 1) ? &r : NULL, flags, buf,
+                        size);
+    return 0;
+}
