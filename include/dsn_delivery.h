@@ -182,11 +182,22 @@
  *                         neither a status nor a code to derive one from.
  *          DSN_EBADCODE   code not 0 and not one dsn_severity() accepts.
  *          DSN_EBADSTATUS status->cls not 2, 4 or 5, or subject or
- *                         detail outside 0..999.
- *          DSN_EBADCLASS  the status class differs from the code's, or
- *                         the action does not fit it: delivered, relayed
- *                         and expanded need 2.X.X, delayed 4.X.X, failed
- *                         4.X.X or 5.X.X.
+ *                         detail outside 0..999 (RFC 3463 section 3.1,
+ *                         RFC 3464 section 2.3.4); checked before any
+ *                         arithmetic, so any int is safe to pass.
+ *          DSN_EBADCLASS  the action does not fit the status class, by
+ *                         RFC 3463 section 3.1's class definitions:
+ *                         delivered, relayed and expanded need 2.X.X
+ *                         ("a positive delivery action"), delayed
+ *                         4.X.X (5.X.X is "not likely to be resolved by
+ *                         resending"), failed 4.X.X or 5.X.X.
+ *
+ *      The Status need not share the class of f->code: RFC 3464 ties the
+ *      Status to the Action, and the last reply goes in Diagnostic-Code
+ *      as it was (section 2.3.6). A recipient that expired after
+ *      "451 4.7.1 Greylisted" is Action failed with Status 4.4.7 as
+ *      Postfix writes it, or 5.4.7 as OpenSMTPD and Exim do: both pass.
+ *      This is the only consistency check dsn_status_fields() makes.
  *
  * THREADS
  *      No state, no allocation: every function is reentrant.

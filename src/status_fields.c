@@ -246,11 +246,60 @@ static const char *address_type(span v)
     return "rfc822; ";
 }
 
-/* The Action and Status to write, or why there are none. */
+/* RFC 3463 section 3.1: the class digit of an enhanced status code. */
+static int status_class_valid(int cls)
+{
+    return cls == 2 || cls == 4 || cls == 5;
+}
+
+/* RFC 3463 section 3.1 / RFC 3464 section 2.3.4: subject and detail are
+ * 1*3DIGIT. */
+static int status_number_valid(int v)
+{
+    return v >= 0 && v <= 999;
+}
+
+/*
+ * Whether a Status of class cls may go with this Action. The one rule
+ * that ties them is the class definitions of RFC 3463 section 3.1:
+ * 2.X.X "is reporting a positive delivery action" (delivered, relayed,
+ * expanded: RFC 3464 section 2.3.3); 4.X.X is a condition that "has caused
+ * abandonment or delay" (delayed, or failed when the agent gave up);
+ * 5.X.X is "not likely to be resolved by resending the message in the
+ * current form" (failed only: a delayed message is resent as it is).
+ * The last reply's code plays no part: RFC 3464 section 2.3.6 reports
+ * it in Diagnostic-Code, independently of the Status (a greylisting 451
+ * then 5.4.7 when the queue lifetime ends is correct).
+ */
+static int action_fits_class(int action, int cls)
+{
+    switch (action) {
+    case DSN_ACTION_DELIVERED:
+    case DSN_ACTION_RELAYED:
+    case DSN_ACTION_EXPANDED:
+        return cls == 2;
+    case DSN_ACTION_DELAYED:
+        return cls == 4;
+    default: /* DSN_ACTION_FAILED */
+        return cls != 2;
+    }
+}
+
+/* The Action a status class implies when neither action nor code is
+ * given: 2 delivered, 4 delayed, 5 failed (RFC 3464 section 2.3.3). */
+static int action_of_class(int cls)
+{
+    return cls == 2 ? DSN_ACTION_DELIVERED
+                    : cls == 4 ? DSN_ACTION_DELAYED : DSN_ACTION_FAILED;
+}
+
+/* The Action and Status to write, or why there are none. Every number is
+ * range-checked before anything is computed from it. */
 static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
 {
     span rcpt;
-    int cls;
+    *action = 0;
+    st->cls = st->subject = st->detail = 0;
     if (f == NULL)
         return DSN_EINVAL;
     rcpt = trimmed_str(f->final_recipient);
@@ -262,29 +311,22 @@ static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
         return DSN_EINVAL;
     if (f->status != NULL) {
         const dsn_status *s = f->status;
-        if (dsn_severity(s->cls * 100) < 0 || s->subject < 0 ||
-            s->subject > 999 || s->detail < 0 || s->detail > 999)
+        if (!status_class_valid(s->cls) || !status_number_valid(s->subject) ||
+            !status_number_valid(s->detail))
             return DSN_EBADSTATUS;
-        if (f->code != 0 && f->code / 100 != s->cls)
-            return DSN_EBADCLASS;
         *st = *s;
     } else if (f->code != 0) {
         (void)dsn_default_status(f->code, st);
     } else {
         return DSN_EINVAL;
     }
-    cls = st->cls;
-    *action = f->action != 0 ? f->action : dsn_action_of(cls * 100);
-    switch (*action) {
-    case DSN_ACTION_DELIVERED:
-    case DSN_ACTION_RELAYED:
-    case DSN_ACTION_EXPANDED:
-        return cls == 2 ? DSN_OK : DSN_EBADCLASS;
-    case DSN_ACTION_DELAYED:
-        return cls == 4 ? DSN_OK : DSN_EBADCLASS;
-    default: /* DSN_ACTION_FAILED */
-        return cls != 2 ? DSN_OK : DSN_EBADCLASS;
-    }
+    if (f->action != 0)
+        *action = f->action;
+    else if (f->code != 0)
+        *action = dsn_action_of(f->code);
+    else
+        *action = action_of_class(st->cls);
+    return action_fits_class(*action, st->cls) ? DSN_OK : DSN_EBADCLASS;
 }
 
 int dsn_status_fields_check(const dsn_recipient_fields *f)

@@ -577,7 +577,17 @@ static void test_fields_errors(void **state)
     EXPECT_ERROR(g_st.cls = 6, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.cls = 0, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.cls = -5, DSN_EBADSTATUS);
-    EXPECT_ERROR(g_st.cls = 4, DSN_EBADCLASS); /* 550 with 4.1.1 */
+    /* the Status need not share the last reply's class (RFC 3464 ties
+     * it to the Action): 550 with 4.1.1, failed, is accepted */
+    g = f;
+    g_st = st;
+    g_st.cls = 4;
+    g.status = &g_st;
+    assert_int_equal(dsn_status_fields_check(&g), DSN_OK);
+    /* the issue-15 fault: the class was multiplied before its check */
+    EXPECT_ERROR(g_st.cls = 42949677, DSN_EBADSTATUS);
+    EXPECT_ERROR(g_st.cls = 21474837, DSN_EBADSTATUS);
+    EXPECT_ERROR(g_st.cls = -21474837, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.subject = 1000, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.subject = -1, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.detail = 1000, DSN_EBADSTATUS);
@@ -597,6 +607,37 @@ static void test_fields_errors(void **state)
     g.action = DSN_ACTION_FAILED;
     assert_int_equal(dsn_status_fields_check(&g), DSN_OK);
 #undef EXPECT_ERROR
+}
+
+/* Issue 14 item 7: a recipient expired after greylisting. RFC 3464 ties
+ * the Status to the Action, not to the last reply's code. */
+static void test_fields_greylisted_then_expired(void **state)
+{
+    static const char reply[] = "451 4.7.1 Greylisted, try again later";
+    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+    dsn_status st = {5, 4, 7};
+    (void)state;
+    f.final_recipient = "user@example.com";
+    f.action = DSN_ACTION_FAILED;
+    f.code = 451;
+    f.status = &st;
+    f.diagnostic = reply;
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\n"
+                      "Status: 5.4.7\r\n"
+                      "Diagnostic-Code: smtp; 451 4.7.1 Greylisted, try again "
+                      "later\r\n");
+    st.cls = 4; /* Postfix writes 4.4.7 */
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\n"
+                      "Status: 4.4.7\r\n"
+                      "Diagnostic-Code: smtp; 451 4.7.1 Greylisted, try again "
+                      "later\r\n");
+    /* without an action the code's applies: delayed, which 5.X.X does
+     * not fit (RFC 3463 section 3.1) */
+    st.cls = 5;
+    f.action = 0;
+    assert_int_equal(dsn_status_fields_check(&f), DSN_EBADCLASS);
 }
 
 /* ---- Python's email package reads it back ---- */
@@ -871,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_fields_every_field_in_order),
         cmocka_unit_test(test_fields_cleaning),
         cmocka_unit_test(test_fields_utf8_address),
+        cmocka_unit_test(test_fields_greylisted_then_expired),
         cmocka_unit_test(test_fields_folding),
         cmocka_unit_test(test_fields_over_998),
         cmocka_unit_test(test_fields_errors),
