@@ -289,8 +289,9 @@ static int action_fits_class(int action, int cls)
  * given: 2 delivered, 4 delayed, 5 failed (RFC 3464 section 2.3.3). */
 static int action_of_class(int cls)
 {
-    return cls == 2 ? DSN_ACTION_DELIVERED
-                    : cls == 4 ? DSN_ACTION_DELAYED : DSN_ACTION_FAILED;
+    return cls == 2   ? DSN_ACTION_DELIVERED
+           : cls == 4 ? DSN_ACTION_DELAYED
+                      : DSN_ACTION_FAILED;
 }
 
 /* The Action and Status to write, or why there are none. Every number is
