@@ -63,63 +63,17 @@
  *      (a server without ENHANCEDSTATUSCODES, a greeting, a 421 on
  *      connect). Sets *out and returns DSN_OK, or returns DSN_EBADCODE
  *      (*out untouched) for the codes dsn_severity() rejects; out NULL
- *      gives DSN_EINVAL. The class is always code / 100. The mapping:
- *
- *        code  status  meaning (source)
- *        235   2.7.0   authentication succeeded (RFC 4954 section 6)
- *        421   4.4.2   service closing the channel: bad connection
- *                      (registry X.4.2 lists 421)
- *        432   4.7.12  password transition needed (RFC 4954 section 6)
- *        451   4.3.0   local error in processing: mail system status
- *                      (RFC 5321 4.2.3; registry X.3.0 lists 451)
- *        452   4.3.1   insufficient system storage (RFC 5321 4.2.3;
- *                      registry X.3.1 lists 452)
- *        453   4.3.2   system not accepting network messages (registry
- *                      X.3.2 lists 453, and no other code)
- *        454   4.7.0   temporary authentication / TLS failure (RFC 4954
- *                      section 6, RFC 3207 section 4)
- *        455   4.5.4   server unable to accommodate parameters (RFC 5321
- *                      4.2.3; the transient twin of 555)
- *        500   5.5.2   syntax error, command unrecognized (RFC 5321
- *                      4.2.3; registry X.5.2 lists 500)
- *        501   5.5.4   syntax error in parameters or arguments (RFC 5321;
- *                      registry X.5.4 lists 501)
- *        502   5.5.1   command not implemented (RFC 3463 X.5.1: a command
- *                      "out of sequence or unsupported")
- *        503   5.5.1   bad sequence of commands (RFC 3463 X.5.1; registry
- *                      X.5.1 lists 503)
- *        504   5.5.4   command parameter not implemented (RFC 5321;
- *                      registry X.5.4 lists 504)
- *        521   5.3.2   host does not accept mail (RFC 7504; registry X.3.2)
- *        523   5.7.10  encryption needed (RFC 5248; registry X.7.10)
- *        525   5.7.13  user account disabled (RFC 5248; registry X.7.13)
- *        530   5.7.0   authentication required (RFC 4954 section 6; RFC
- *                      3207 uses 530 for "must issue STARTTLS first")
- *        534   5.7.9   authentication mechanism too weak (RFC 4954)
- *        535   5.7.8   authentication credentials invalid (RFC 4954)
- *        538   5.7.11  encryption required for the mechanism (RFC 4954)
- *        552   5.3.4   message too big: the SIZE extension's rejection
- *                      (RFC 1870 section 6; registry X.3.4 lists 552). RFC
- *                      5321 4.5.3.1.10 says a 552 answering RCPT for too
- *                      many recipients is really a 452: the caller who
- *                      knows the command decides.
- *        553   5.1.0   mailbox name not allowed: an address problem, which
- *                      one the code does not say (RFC 5321 4.2.3)
- *        554   5.0.0   transaction failed: nothing more is known
- *        555   5.5.4   MAIL/RCPT parameters not recognized (RFC 5321;
- *                      registry X.5.4 lists 555)
- *        556   5.1.10  domain does not accept mail (RFC 7504, RFC 7505;
- *                      registry X.1.10)
- *        other 2yz 2.0.0, 4yz 4.0.0, 5yz 5.0.0
- *
- *      Mapped are the codes whose RFC 5321 (or extension RFC) meaning
- *      names one condition, and whose enhanced code the registry ties to
- *      them where it does. The rest get X.0.0 by class, as Postfix's SMTP
- *      client does for every reply without one (smtp_chat_resp() in
- *      src/smtp/smtp_chat.c): in particular 450 and 550 (RFC 5321's
- *      "mailbox unavailable" covers unknown users, busy mailboxes and
- *      policy refusals alike), 551 and 554, where any detail would be a
- *      guess. Every status given is in the registry with the same class.
+ *      gives DSN_EINVAL. The class is always code / 100. A code that
+ *      RFC 5321 or a common extension gives more than one meaning gets
+ *      X.0.0 (452: insufficient storage or too many recipients, so
+ *      4.0.0), as Postfix's SMTP client gives every reply without one;
+ *      only a code with one meaning gets a specific status, one that an
+ *      RFC pairs with it or the registry associates with it (421 4.4.2,
+ *      535 stays 5.0.0: RFC 4954's invalid credentials and RFC 5248's
+ *      trust relationship required). The table is default_status.def,
+ *      installed beside this header: one row per code RFC 5321 and the
+ *      extensions define, with the meanings they give it and their
+ *      sections.
  *
  *   dsn_reply_status(r, out)
  *      The status a delivery agent reports for a parsed reply: r->status
