@@ -101,7 +101,10 @@ extern "C" {
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
+    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")  \
+    XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
+                       "message/global-delivery-status (RFC 6533)")            \
+    XX(EBADUTF8, -31, "address is not well-formed UTF-8 (RFC 3629)")
 
 typedef enum dsn_error {
     DSN_OK = 0,

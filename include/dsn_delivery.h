@@ -112,11 +112,23 @@
  *      (0x00-0x1F, 0x7F) are removed; spaces at the start and end of each
  *      value are dropped. No input can start a field or a line of its
  *      own. An optional string that is empty after this leaves its field
- *      out; an empty final recipient is an error. Bytes >= 0x80 pass
- *      unchanged; an address holding one is typed "utf-8" instead of
- *      "rfc822" (RFC 6533 section 3), and such output belongs in a
- *      message/global-delivery-status part rather than
- *      message/delivery-status.
+ *      out; an empty final recipient is an error.
+ *
+ *      Bytes >= 0x80: the output fits the part it is for, and no byte
+ *      that is not well-formed UTF-8 (RFC 3629) ever goes out.
+ *        f->flags 0: message/delivery-status (RFC 3464), ASCII only.
+ *          In every value but the addresses each byte >= 0x80 becomes
+ *          '?', as Postfix writes it (so "550 blocked ip (" B7 A2 D0 C5
+ *          ")" in GBK gives "550 blocked ip (????)"). An address holding
+ *          such a byte is an error, DSN_ENOTASCII: replaced bytes would
+ *          name another mailbox.
+ *        f->flags DSN_FIELDS_UTF8: message/global-delivery-status
+ *          (RFC 6533). Well-formed UTF-8 passes; every byte of a
+ *          sequence that is not (a stray continuation byte, an overlong
+ *          form, a surrogate, a code point above U+10FFFF, a sequence
+ *          cut short) becomes '?'. An address holding a byte >= 0x80 is
+ *          typed "utf-8" instead of "rfc822" (RFC 6533 section 3) and
+ *          must be well-formed UTF-8, else DSN_EBADUTF8.
  *
  *      Folding (RFC 5322 section 2.2.3): a field longer than 78 octets is
  *      folded by writing CRLF before a space of its value, the space
@@ -133,7 +145,13 @@
  *      DSN_OK, or why dsn_status_fields() would write nothing:
  *          DSN_EINVAL     f NULL; final_recipient NULL or empty once
  *                         cleaned; action not 0 and not a DSN_ACTION_*;
- *                         neither a status nor a code to derive one from.
+ *                         neither a status nor a code to derive one from;
+ *                         a flag other than DSN_FIELDS_UTF8.
+ *          DSN_ENOTASCII  an address holds a byte >= 0x80 and flags lack
+ *                         DSN_FIELDS_UTF8 (RFC 3464 section 2.3.2:
+ *                         rfc822 addresses; RFC 6533 section 3).
+ *          DSN_EBADUTF8   with DSN_FIELDS_UTF8, an address is not
+ *                         well-formed UTF-8 (RFC 6533 section 3, RFC 3629).
  *          DSN_EBADCODE   code not 0 and not one dsn_severity() accepts.
  *          DSN_EBADSTATUS status->cls not 2, 4 or 5, or subject or
  *                         detail outside 0..999 (RFC 3463 section 3.1,
@@ -205,12 +223,18 @@ typedef struct dsn_recipient_fields {
     size_t diagnostic_len;           /* 0: strlen(diagnostic) */
     const char *last_attempt_date;   /* RFC 5322 date-time, or NULL */
     const char *will_retry_until;    /* RFC 5322 date-time, or NULL */
+    unsigned flags;                  /* DSN_FIELDS_*; 0: ASCII */
 } dsn_recipient_fields;
 
 /* clang-format off */
 #define DSN_RECIPIENT_FIELDS_INIT                                              \
-    {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL}
+    {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0u}
 /* clang-format on */
+
+/* dsn_recipient_fields.flags: the fields of a
+ * message/global-delivery-status part (RFC 6533): UTF-8 addresses and
+ * text. Without it, the ASCII of message/delivery-status (RFC 3464). */
+#define DSN_FIELDS_UTF8 0x1u
 
 /* RFC 5322's recommended line length, CRLF excluded. */
 #define DSN_FOLD_COLUMNS 78

@@ -4,15 +4,22 @@
  * written, so no scratch buffer is needed whatever their length: before a
  * space, the run of spaces and the word after it are measured by a second
  * cursor, which decides whether the line folds there.
+ *
+ * A value is a buffer and its length; cursors hold indices into it, each
+ * checked against that length before the byte is read.
  */
 #include <string.h>
 
 #include "dsn.h"
 #include "digits.h"
 #include "sink.h"
+#include "utf8.h"
 
 /* RFC 5322 2.1.1: no line longer than 998 octets, CRLF excluded. */
 #define HARD_LIMIT 998
+
+/* What goes out for a byte that may not: the one Postfix writes. */
+#define REPLACEMENT '?'
 
 static void put_char(dsn_sink *o, int c)
 {
@@ -21,7 +28,8 @@ static void put_char(dsn_sink *o, int c)
 }
 
 /* What an input byte becomes: LF and HT a space, other control characters
- * nothing (-1), anything else itself. */
+ * nothing (-1), anything else itself (bytes >= 0x80 are decided by the
+ * cursor, which knows the bytes after them). */
 static int clean(unsigned char c)
 {
     if (c == '\n' || c == '\t')
@@ -31,37 +39,61 @@ static int clean(unsigned char c)
     return c;
 }
 
+/* A value's bytes: [ptr, ptr + len). */
+typedef struct span {
+    const char *ptr;
+    size_t len;
+} span;
+
 /* A value: a clean literal prefix ("rfc822; "), then raw input, cleaned
- * on the fly and trimmed of the spaces it starts and ends with. */
+ * on the fly. utf8: well-formed UTF-8 passes, else every byte >= 0x80 is
+ * REPLACEMENT; keep counts the bytes of a well-formed character still to
+ * pass. */
 typedef struct cursor {
-    const char *pre;
-    const char *pre_end;
-    const char *p;
-    const char *end;
+    span pre;
+    size_t pre_i;
+    span raw;
+    size_t i;
+    size_t keep;
+    int utf8;
 } cursor;
 
-/* Narrows raw[0..len) to the bytes between its first and last byte that
- * clean to something other than a space or nothing. */
-static void trim(const char *raw, size_t len, const char **start,
-                 const char **end)
+static unsigned char raw_at(const cursor *c, size_t i)
 {
-    const char *s = raw, *e = raw + len;
-    while (s < e && clean((unsigned char)*s) <= ' ')
-        s++;
-    while (e > s && clean((unsigned char)e[-1]) <= ' ')
-        e--;
-    *start = s;
-    *end = e;
+    return (unsigned char)c->raw.ptr[i];
+}
+
+/* What the byte >= 0x80 at raw index i becomes (c->i is past it). */
+static int high_byte(cursor *c, size_t i)
+{
+    size_t n;
+    if (c->keep > 0) {
+        c->keep--;
+        return raw_at(c, i);
+    }
+    if (!c->utf8)
+        return REPLACEMENT;
+    n = dsn_utf8_char_len((const unsigned char *)c->raw.ptr + i,
+                          c->raw.len - i);
+    if (n < 2)
+        return REPLACEMENT;
+    c->keep = n - 1;
+    return raw_at(c, i);
 }
 
 static int next(cursor *c)
 {
-    if (c->pre < c->pre_end)
-        return (unsigned char)*c->pre++;
-    while (c->p < c->end) {
-        int ch = clean((unsigned char)*c->p++);
-        if (ch >= 0)
-            return ch;
+    if (c->pre_i < c->pre.len)
+        return (unsigned char)c->pre.ptr[c->pre_i++];
+    while (c->i < c->raw.len) {
+        size_t i = c->i++;
+        unsigned char b = raw_at(c, i);
+        int ch = clean(b);
+        if (ch < 0) {
+            c->keep = 0; /* a control byte ends any character */
+            continue;
+        }
+        return b < 0x80 ? ch : high_byte(c, i);
     }
     return -1;
 }
@@ -84,35 +116,59 @@ static size_t char_len(int lead)
     return 1;
 }
 
-/* Whether cleaning leaves s..e as it is. */
-static int is_plain(const char *s, const char *e)
+/* A byte that goes out as it is whatever surrounds it: printable ASCII
+ * but the space. */
+static int plain(unsigned char b)
 {
-    for (; s < e; s++)
-        if (clean((unsigned char)*s) != (unsigned char)*s)
+    return b > ' ' && b < 0x7f;
+}
+
+/* Whether v goes out as it is: printable ASCII and spaces only. */
+static int is_plain(span v)
+{
+    size_t i;
+    for (i = 0; i < v.len; i++)
+        if (!plain((unsigned char)v.ptr[i]) && v.ptr[i] != ' ')
             return 0;
     return 1;
 }
 
-/* Bytes at c, at most max, that go out as they are (no space, nothing
- * that cleaning changes) and lie in one place, so one copy writes them. */
+/* The place of the next bytes at c: the prefix, or the raw value. */
+static span rest(const cursor *c)
+{
+    span r;
+    if (c->pre_i < c->pre.len) {
+        r.ptr = c->pre.ptr + c->pre_i;
+        r.len = c->pre.len - c->pre_i;
+    } else {
+        r.ptr = c->raw.ptr + c->i;
+        r.len = c->raw.len - c->i;
+    }
+    return r;
+}
+
+/* Bytes at c, at most max, that go out as they are (plain) and lie in one
+ * place, so one copy writes them. */
 static size_t plain_run(const cursor *c, size_t max)
 {
-    const char *p = c->pre < c->pre_end ? c->pre : c->p;
-    const char *end = c->pre < c->pre_end ? c->pre_end : c->end;
+    span r = rest(c);
     size_t n = 0;
-    if ((size_t)(end - p) < max)
-        max = (size_t)(end - p);
-    while (n < max && (unsigned char)p[n] > ' ' && (unsigned char)p[n] != 0x7f)
+    if (c->keep > 0)
+        return 0;
+    if (r.len < max)
+        max = r.len;
+    while (n < max && plain((unsigned char)r.ptr[n]))
         n++;
     return n;
 }
 
+/* Moves c past n bytes that plain_run() counted. */
 static void skip(cursor *c, size_t n)
 {
-    if (c->pre < c->pre_end)
-        c->pre += n;
+    if (c->pre_i < c->pre.len)
+        c->pre_i += n;
     else
-        c->p += n;
+        c->i += n;
 }
 
 /* Columns the word at t takes, counted up to limit at most. */
@@ -145,19 +201,18 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
          * of them: copy them at once. */
         size_t n =
             *col + 3 < HARD_LIMIT ? plain_run(c, HARD_LIMIT - 3 - *col) : 0;
+        int ch;
         if (n > 0) {
-            dsn_sink_put(o, c->pre < c->pre_end ? c->pre : c->p, n);
+            dsn_sink_put(o, rest(c).ptr, n);
             skip(c, n);
             *col += n;
         }
-        int ch = peek(c);
+        ch = peek(c);
         if (ch < 0 || ch == ' ')
             return;
+        /* a character that does not fit starts the next line; a
+         * continuation byte never does (its lead made room for it) */
         if (*col + char_len(ch) > HARD_LIMIT && (ch & 0xC0) != 0x80) {
-            dsn_sink_put(o, "\r\n ", 3);
-            *col = 1;
-        } else if (*col >= HARD_LIMIT) {
-            /* stray continuation bytes: not a character, split anywhere */
             dsn_sink_put(o, "\r\n ", 3);
             *col = 1;
         }
@@ -170,22 +225,24 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
  * no line exceeds DSN_FOLD_COLUMNS when its words allow. raw must be
  * trimmed (not empty). */
 static void put_field(dsn_sink *o, const char *name, const char *prefix,
-                      const char *raw, const char *raw_end)
+                      span raw, int utf8)
 {
     cursor c;
     size_t col = strlen(name) + 2;
-    c.pre = prefix != NULL ? prefix : "";
-    c.pre_end = c.pre + strlen(c.pre);
-    c.p = raw;
-    c.end = raw_end;
+    c.pre.ptr = prefix != NULL ? prefix : "";
+    c.pre.len = strlen(c.pre.ptr);
+    c.pre_i = 0;
+    c.raw = raw;
+    c.i = 0;
+    c.keep = 0;
+    c.utf8 = utf8;
     dsn_sink_put(o, name, col - 2);
     dsn_sink_put(o, ": ", 2);
     /* Most values are short and clean: then the line is the input. */
-    if (col + (size_t)(c.pre_end - c.pre) + (size_t)(raw_end - raw) <=
-            DSN_FOLD_COLUMNS &&
-        is_plain(raw, raw_end)) {
-        dsn_sink_put(o, c.pre, (size_t)(c.pre_end - c.pre));
-        dsn_sink_put(o, raw, (size_t)(raw_end - raw));
+    if (raw.len <= DSN_FOLD_COLUMNS &&
+        col + c.pre.len + raw.len <= DSN_FOLD_COLUMNS && is_plain(raw)) {
+        dsn_sink_put(o, c.pre.ptr, c.pre.len);
+        dsn_sink_put(o, raw.ptr, raw.len);
         dsn_sink_put(o, "\r\n", 2);
         return;
     }
@@ -217,17 +274,22 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
     dsn_sink_put(o, "\r\n", 2);
 }
 
-/* The strings of f, trimmed; start == end when absent or empty. */
-typedef struct span {
-    const char *start;
-    const char *end;
-} span;
-
+/* s[0..len) without the bytes it starts and ends with that clean to a
+ * space or to nothing; len 0 when s is NULL or nothing else is left. */
 static span trimmed(const char *s, size_t len)
 {
-    span v = {NULL, NULL};
-    if (s != NULL)
-        trim(s, len, &v.start, &v.end);
+    span v;
+    size_t a = 0, b = len;
+    v.ptr = s;
+    v.len = 0;
+    if (s == NULL)
+        return v;
+    while (a < b && clean((unsigned char)s[a]) <= ' ')
+        a++;
+    while (b > a && clean((unsigned char)s[b - 1]) <= ' ')
+        b--;
+    v.ptr = s + a;
+    v.len = b - a;
     return v;
 }
 
@@ -236,14 +298,46 @@ static span trimmed_str(const char *s)
     return trimmed(s, s != NULL ? strlen(s) : 0);
 }
 
-/* RFC 6533 section 3: an address with a byte >= 0x80 is of type utf-8. */
+/* Whether an address holds a byte >= 0x80. */
+static int has_8bit(span v)
+{
+    size_t i;
+    for (i = 0; i < v.len; i++)
+        if ((unsigned char)v.ptr[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* Whether v is well-formed UTF-8 (RFC 3629), control bytes aside. */
+static int is_utf8(span v)
+{
+    size_t i = 0;
+    while (i < v.len) {
+        size_t n =
+            dsn_utf8_char_len((const unsigned char *)v.ptr + i, v.len - i);
+        if (n == 0)
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
+/* An address must reach its reader whole: no byte of it is replaced. In
+ * message/delivery-status it is ASCII; in message/global-delivery-status
+ * it may be UTF-8, then typed "utf-8" (RFC 6533 section 3). */
+static int address_check(const char *addr, unsigned flags)
+{
+    span v = trimmed_str(addr);
+    if (!has_8bit(v))
+        return DSN_OK;
+    if (!(flags & DSN_FIELDS_UTF8))
+        return DSN_ENOTASCII;
+    return is_utf8(v) ? DSN_OK : DSN_EBADUTF8;
+}
+
 static const char *address_type(span v)
 {
-    const char *p;
-    for (p = v.start; p < v.end; p++)
-        if ((unsigned char)*p >= 0x80)
-            return "utf-8; ";
-    return "rfc822; ";
+    return has_8bit(v) ? "utf-8; " : "rfc822; ";
 }
 
 /* RFC 3463 section 3.1: the class digit of an enhanced status code. */
@@ -298,14 +392,18 @@ static int action_of_class(int cls)
  * range-checked before anything is computed from it. */
 static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
 {
-    span rcpt;
+    int err;
     *action = 0;
     st->cls = st->subject = st->detail = 0;
     if (f == NULL)
         return DSN_EINVAL;
-    rcpt = trimmed_str(f->final_recipient);
-    if (rcpt.start == rcpt.end)
+    if (trimmed_str(f->final_recipient).len == 0)
         return DSN_EINVAL;
+    if ((f->flags & ~(unsigned)DSN_FIELDS_UTF8) != 0)
+        return DSN_EINVAL;
+    if ((err = address_check(f->final_recipient, f->flags)) != DSN_OK ||
+        (err = address_check(f->original_recipient, f->flags)) != DSN_OK)
+        return err;
     if (f->code != 0 && dsn_severity(f->code) < 0)
         return DSN_EBADCODE;
     if (f->action != 0 && dsn_action_name(f->action) == NULL)
@@ -337,48 +435,51 @@ int dsn_status_fields_check(const dsn_recipient_fields *f)
     return resolve(f, &action, &st);
 }
 
+/* An optional field: written when its value is not empty once trimmed. */
+static void put_optional(dsn_sink *o, const char *name, const char *prefix,
+                         span v, int utf8)
+{
+    if (v.len > 0)
+        put_field(o, name, prefix, v, utf8);
+}
+
 size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
-    int action;
+    int action, utf8;
     dsn_status st;
     char status[16];
-    size_t n;
-    const char *act;
     span v;
     if (resolve(f, &action, &st) != DSN_OK) {
         dsn_sink_end(&o);
         return 0;
     }
+    utf8 = (f->flags & DSN_FIELDS_UTF8) != 0;
     v = trimmed_str(f->original_recipient);
-    if (v.start != v.end)
-        put_field(&o, "Original-Recipient", address_type(v), v.start, v.end);
+    put_optional(&o, "Original-Recipient", address_type(v), v, utf8);
     v = trimmed_str(f->final_recipient);
-    put_field(&o, "Final-Recipient", address_type(v), v.start, v.end);
-    act = dsn_action_name(action);
-    put_field(&o, "Action", NULL, act, act + strlen(act));
+    put_field(&o, "Final-Recipient", address_type(v), v, utf8);
+    v.ptr = dsn_action_name(action);
+    v.len = strlen(v.ptr);
+    put_field(&o, "Action", NULL, v, utf8);
     /* resolve() checked the numbers: each in 0..999 */
-    n = dsn_put_digits(status, st.cls);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.subject);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.detail);
-    put_field(&o, "Status", NULL, status, status + n);
-    v = trimmed_str(f->remote_mta);
-    if (v.start != v.end)
-        put_field(&o, "Remote-MTA", "dns; ", v.start, v.end);
-    if (f->diagnostic != NULL) {
-        v = trimmed(f->diagnostic, f->diagnostic_len != 0
-                                       ? f->diagnostic_len
-                                       : strlen(f->diagnostic));
-        if (v.start != v.end)
-            put_field(&o, "Diagnostic-Code", "smtp; ", v.start, v.end);
-    }
-    v = trimmed_str(f->last_attempt_date);
-    if (v.start != v.end)
-        put_field(&o, "Last-Attempt-Date", NULL, v.start, v.end);
-    v = trimmed_str(f->will_retry_until);
-    if (v.start != v.end)
-        put_field(&o, "Will-Retry-Until", NULL, v.start, v.end);
+    v.len = dsn_put_digits(status, st.cls);
+    status[v.len++] = '.';
+    v.len += dsn_put_digits(status + v.len, st.subject);
+    status[v.len++] = '.';
+    v.len += dsn_put_digits(status + v.len, st.detail);
+    v.ptr = status;
+    put_field(&o, "Status", NULL, v, utf8);
+    put_optional(&o, "Remote-MTA", "dns; ", trimmed_str(f->remote_mta), utf8);
+    if (f->diagnostic != NULL)
+        put_optional(&o, "Diagnostic-Code", "smtp; ",
+                     trimmed(f->diagnostic, f->diagnostic_len != 0
+                                                ? f->diagnostic_len
+                                                : strlen(f->diagnostic)),
+                     utf8);
+    put_optional(&o, "Last-Attempt-Date", NULL,
+                 trimmed_str(f->last_attempt_date), utf8);
+    put_optional(&o, "Will-Retry-Until", NULL, trimmed_str(f->will_retry_until),
+                 utf8);
     return dsn_sink_end(&o);
 }

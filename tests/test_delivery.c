@@ -412,6 +412,9 @@ static void test_fields_utf8_address(void **state)
     f.final_recipient = "user@ex\xc3\xa4mple.com";
     f.code = 553; /* mailbox name not allowed, or non-ASCII: 5.0.0 */
     f.diagnostic = "553 5.6.7 \xe2\x80\x9cNon-ASCII\xe2\x80\x9d refused";
+    /* message/delivery-status is ASCII: such an address cannot go in */
+    assert_int_equal(dsn_status_fields_check(&f), DSN_ENOTASCII);
+    f.flags = DSN_FIELDS_UTF8; /* message/global-delivery-status */
     expect_fields(&f, "Original-Recipient: utf-8; jos\xc3\xa9@example.com\r\n"
                       "Final-Recipient: utf-8; user@ex\xc3\xa4mple.com\r\n"
                       "Action: failed\r\n"
@@ -505,29 +508,36 @@ static void test_fields_folding(void **state)
     }
 }
 
-/* An unbreakable word of 2500 octets made of `unit` repeated: split at
- * 998 octets only, between characters when `unit` is one. */
-static void expect_split_word(const char *unit, int whole_chars)
+/* An unbreakable word of 2500 octets made of `unit` repeated, written
+ * with flags: each unit goes out as `becomes`; split at 998 octets only,
+ * between characters when `becomes` is one. */
+static void expect_split_word(const char *unit, const char *becomes,
+                              unsigned flags, int whole_chars)
 {
-    static char word[3000], unfolded[8192];
+    static char word[3000], want[3000], unfolded[8192];
     dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
     size_t n = strlen(unit), i, splits = 0;
     const char *out, *p, *d;
     char *r, *w;
+    assert_int_equal(strlen(becomes), n);
     memcpy(word, "550 ", 4);
-    for (i = 4; i + n < 2500; i += n)
+    memcpy(want, "550 ", 4);
+    for (i = 4; i + n < 2500; i += n) {
         memcpy(word + i, unit, n);
-    word[i] = '\0';
+        memcpy(want + i, becomes, n);
+    }
+    word[i] = want[i] = '\0';
     f.final_recipient = "user@example.com";
     f.code = 550;
     f.diagnostic = word;
+    f.flags = flags;
     out = fields(&f);
     check_lines(out);
     /* the fold before the word, then only splits: no break inside a
      * character, so each split is followed by the unit's first byte */
     if (whole_chars)
         for (p = strstr(out, "\r\n "); p != NULL; p = strstr(p + 1, "\r\n "))
-            assert_int_equal(p[3], unit[0]);
+            assert_int_equal(p[3], becomes[0]);
     /* the one case that adds to the input: unfolded, the word has a space
      * where each hard split was; without them it is the word again */
     unfold(out, unfolded);
@@ -543,17 +553,20 @@ static void expect_split_word(const char *unit, int whole_chars)
     }
     *w = '\0';
     assert_int_equal(splits, 2); /* 2500 octets in lines of 998 */
-    assert_string_equal(d, word);
+    assert_string_equal(d, want);
 }
 
 static void test_fields_over_998(void **state)
 {
     (void)state;
-    expect_split_word("\xc3\xa9", 1);         /* e acute */
-    expect_split_word("\xe2\x82\xac", 1);     /* the euro sign */
-    expect_split_word("\xf0\x9f\x98\x80", 1); /* an emoji */
-    expect_split_word("x", 1);
-    expect_split_word("\x80", 0); /* not UTF-8: split anywhere */
+    expect_split_word("\xc3\xa9", "\xc3\xa9", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xe2\x82\xac", "\xe2\x82\xac", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80", DSN_FIELDS_UTF8,
+                      1);
+    expect_split_word("x", "x", 0, 1);
+    /* not UTF-8: '?' each, in either form */
+    expect_split_word("\x80", "?", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xc3\xa9", "\?\?", 0, 1);
 }
 
 /* g must be rejected with err, and write nothing. */
@@ -667,6 +680,76 @@ static void test_fields_greylisted_then_expired(void **state)
     assert_int_equal(dsn_status_fields_check(&f), DSN_EBADCLASS);
 }
 
+/* Issue 14 item 2: bytes that are not UTF-8 never go out as UTF-8. */
+static void test_fields_bytes_not_utf8(void **state)
+{
+    static const struct {
+        const char *in, *ascii, *utf8;
+    } cases[] = {
+        /* the GBK reply of the issue */
+        {"550 blocked ip (\xb7\xa2\xd0\xc5)", "550 blocked ip (\?\?\?\?)",
+         "550 blocked ip (\?\?\?\?)"},
+        /* well-formed UTF-8: '?' a byte in ASCII, itself in UTF-8 */
+        {"550 \xc3\xa9t\xc3\xa9", "550 \?\?t\?\?", "550 \xc3\xa9t\xc3\xa9"},
+        {"550 \xf0\x9f\x98\x80!", "550 \?\?\?\?!", "550 \xf0\x9f\x98\x80!"},
+        /* stray continuation, overlong, surrogate, above U+10FFFF,
+         * F5..FF, cut short by the end and by another byte */
+        {"550 \x80\xbf", "550 \?\?", "550 \?\?"},
+        {"550 \xc0\xaf \xe0\x80\xaf", "550 \?\? \?\?\?", "550 \?\? \?\?\?"},
+        {"550 \xed\xa0\x80", "550 \?\?\?", "550 \?\?\?"},
+        {"550 \xf4\x90\x80\x80", "550 \?\?\?\?", "550 \?\?\?\?"},
+        {"550 \xf5\xff", "550 \?\?", "550 \?\?"},
+        {"550 x\xe2\x82", "550 x\?\?", "550 x\?\?"},
+        {"550 \xe2\x82x\xc3", "550 \?\?x\?", "550 \?\?x\?"},
+        /* a control byte inside a character breaks it */
+        {"550 \xc3\x01\xa9", "550 \?\?", "550 \?\?"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+        char want[256];
+        f.final_recipient = "user@example.com";
+        f.code = 550;
+        f.diagnostic = cases[i].in;
+        snprintf(want, sizeof want,
+                 "Final-Recipient: rfc822; user@example.com\r\n"
+                 "Action: failed\r\nStatus: 5.0.0\r\n"
+                 "Diagnostic-Code: smtp; %s\r\n",
+                 cases[i].ascii);
+        expect_fields(&f, want);
+        f.flags = DSN_FIELDS_UTF8;
+        snprintf(want, sizeof want,
+                 "Final-Recipient: rfc822; user@example.com\r\n"
+                 "Action: failed\r\nStatus: 5.0.0\r\n"
+                 "Diagnostic-Code: smtp; %s\r\n",
+                 cases[i].utf8);
+        expect_fields(&f, want);
+    }
+}
+
+static void test_fields_address_bytes(void **state)
+{
+    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+    (void)state;
+    f.final_recipient = "user@example.com";
+    f.code = 550;
+    f.remote_mta = "mx.\xb7\xa2.example"; /* not an address: replaced */
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\nStatus: 5.0.0\r\n"
+                      "Remote-MTA: dns; mx.\?\?.example\r\n");
+    f.original_recipient = "\xb7\xa2@example.com";
+    expect_error(&f, DSN_ENOTASCII);
+    f.flags = DSN_FIELDS_UTF8;
+    expect_error(&f, DSN_EBADUTF8);
+    f.original_recipient = NULL;
+    f.final_recipient = "user\xc3@example.com";
+    expect_error(&f, DSN_EBADUTF8);
+    f.flags = 0x2u; /* no such flag */
+    f.final_recipient = "user@example.com";
+    expect_error(&f, DSN_EINVAL);
+}
+
 /* ---- Python's email package reads it back ---- */
 
 typedef struct rcpt_case {
@@ -747,6 +830,7 @@ static void build_py_cases(void)
 
     c = &py_cases[py_count++];
     c->f.final_recipient = "jos\xc3\xa9@ex\xc3\xa4mple.com";
+    c->f.flags = DSN_FIELDS_UTF8;
     c->f.code = 553;
     c->f.status = &c->st;
     c->st = (dsn_status){5, 6, 7};
@@ -940,6 +1024,8 @@ int main(void)
         cmocka_unit_test(test_fields_cleaning),
         cmocka_unit_test(test_fields_utf8_address),
         cmocka_unit_test(test_fields_greylisted_then_expired),
+        cmocka_unit_test(test_fields_bytes_not_utf8),
+        cmocka_unit_test(test_fields_address_bytes),
         cmocka_unit_test(test_fields_folding),
         cmocka_unit_test(test_fields_over_998),
         cmocka_unit_test(test_fields_errors),

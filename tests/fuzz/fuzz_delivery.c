@@ -46,6 +46,32 @@ static int starts_field(const char *s, size_t n)
     return i > 0 && i < n && s[i] == ':';
 }
 
+/* Issue 14: without DSN_FIELDS_UTF8 the output is ASCII; with it,
+ * well-formed UTF-8 (RFC 3629), lines split between characters only. */
+static void check_fields_bytes(const char *s, size_t n, int utf8)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        /* decoded, then checked by value: the oracle is not the code's
+         * table of lead bytes */
+        unsigned long cp = u[i];
+        size_t len = cp < 0x80 ? 1 : cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2, k;
+        static const unsigned long least[5] = {0, 0, 0x80, 0x800, 0x10000};
+        FUZZ_ASSERT(len == 1 ||
+                    (utf8 && cp >= 0xC0 && cp < 0xF8 && i + len <= n));
+        if (len > 1)
+            cp &= 0x7Fu >> len;
+        for (k = 1; k < len; k++) {
+            FUZZ_ASSERT((u[i + k] & 0xC0) == 0x80);
+            cp = cp << 6 | (u[i + k] & 0x3Fu);
+        }
+        FUZZ_ASSERT(cp >= least[len] && cp <= 0x10FFFF &&
+                    (cp < 0xD800 || cp > 0xDFFF));
+        i += len;
+    }
+}
+
 static void check_fields_text(const char *s, size_t n)
 {
     size_t at = 0;
@@ -94,6 +120,7 @@ static void check_fields(fuzz_input *in, unsigned sel)
     status.detail = (int)fuzz_u16(in) % 1100;
     f.status = (present & 0x80u) ? &status : NULL;
     f.action = (int)(sel >> 4) % 7;
+    f.flags = (sel & 0x2u) ? DSN_FIELDS_UTF8 : 0u;
     text = fuzz_cstring(in->data, in->size);
     at = text;
     end = text + in->size;
@@ -111,6 +138,7 @@ static void check_fields(fuzz_input *in, unsigned sel)
     out = fuzz_check_snprintf(write_fields, &f, cut, &n);
     FUZZ_ASSERT(ok ? n > 0 : n == 0);
     check_fields_text(out, n);
+    check_fields_bytes(out, n, (sel & 0x2u) != 0);
     free(out);
     free(text);
 }
