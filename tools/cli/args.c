@@ -106,7 +106,7 @@ static void restart_getopt(void)
 void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv)
 {
     size_t n = 0, s = 0, i;
-    int ok = 0;
+    int broken = 0;
     memset(a, 0, sizeof *a);
     a->cmd = cmd;
     a->argc = argc;
@@ -114,10 +114,10 @@ void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv)
     a->shortopts[s++] = cmd != NULL ? '-' : '+';
     a->shortopts[s++] = ':'; /* a missing argument returns ':' */
     for (i = 0; i < cli_global_option_count; i++)
-        ok |= add_option(a, &n, &s, &cli_global_options[i]);
+        broken |= add_option(a, &n, &s, &cli_global_options[i]);
     for (i = 0; cmd != NULL && i < cmd->option_count; i++)
-        ok |= add_option(a, &n, &s, &cmd->options[i]);
-    if (ok != 0) {
+        broken |= add_option(a, &n, &s, &cmd->options[i]);
+    if (broken != 0) {
         fprintf(stderr, "dsn: %s: the option table is broken\n",
                 cmd != NULL && cmd->name != NULL ? cmd->name : "dsn");
         a->status = CLI_EIO;
