@@ -104,7 +104,16 @@ extern "C" {
     XX(EBADCLASS, -4, "enhanced status class differs from the reply class")  \
     XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
                        "message/global-delivery-status (RFC 6533)")            \
-    XX(EBADUTF8, -31, "address is not well-formed UTF-8 (RFC 3629)")
+    XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
+    XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
+    XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \
+                       "(RFC 3461 section 6.2)")                               \
+    XX(EHEADERVALUE, -43, "header field value empty, too long, or holding a "  \
+                          "control character")                                 \
+    XX(EMSGID, -44, "not a msg-id <id-left@id-right> (RFC 5322 3.6.4)")        \
+    XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
+    XX(EWRITER, -46, "the caller's writer reported an error")                  \
+    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")
 
 typedef enum dsn_error {
     DSN_OK = 0,

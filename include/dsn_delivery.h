@@ -128,7 +128,7 @@
  *          form, a surrogate, a code point above U+10FFFF, a sequence
  *          cut short) becomes '?'. An address holding a byte >= 0x80 is
  *          typed "utf-8" instead of "rfc822" (RFC 6533 section 3) and
- *          must be well-formed UTF-8, else DSN_EBADUTF8.
+ *          must be well-formed UTF-8, else DSN_ENOTUTF8.
  *
  *      Folding (RFC 5322 section 2.2.3): a field longer than 78 octets is
  *      folded by writing CRLF before a space of its value, the space
@@ -150,7 +150,7 @@
  *          DSN_ENOTASCII  an address holds a byte >= 0x80 and flags lack
  *                         DSN_FIELDS_UTF8 (RFC 3464 section 2.3.2:
  *                         rfc822 addresses; RFC 6533 section 3).
- *          DSN_EBADUTF8   with DSN_FIELDS_UTF8, an address is not
+ *          DSN_ENOTUTF8   with DSN_FIELDS_UTF8, an address is not
  *                         well-formed UTF-8 (RFC 6533 section 3, RFC 3629).
  *          DSN_EBADCODE   code not 0 and not one dsn_severity() accepts.
  *          DSN_EBADSTATUS status->cls not 2, 4 or 5, or subject or

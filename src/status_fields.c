@@ -332,7 +332,7 @@ static int address_check(const char *addr, unsigned flags)
         return DSN_OK;
     if (!(flags & DSN_FIELDS_UTF8))
         return DSN_ENOTASCII;
-    return is_utf8(v) ? DSN_OK : DSN_EBADUTF8;
+    return is_utf8(v) ? DSN_OK : DSN_ENOTUTF8;
 }
 
 static const char *address_type(span v)

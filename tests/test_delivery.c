@@ -741,10 +741,10 @@ static void test_fields_address_bytes(void **state)
     f.original_recipient = "\xb7\xa2@example.com";
     expect_error(&f, DSN_ENOTASCII);
     f.flags = DSN_FIELDS_UTF8;
-    expect_error(&f, DSN_EBADUTF8);
+    expect_error(&f, DSN_ENOTUTF8);
     f.original_recipient = NULL;
     f.final_recipient = "user\xc3@example.com";
-    expect_error(&f, DSN_EBADUTF8);
+    expect_error(&f, DSN_ENOTUTF8);
     f.flags = 0x2u; /* no such flag */
     f.final_recipient = "user@example.com";
     expect_error(&f, DSN_EINVAL);
