@@ -42,22 +42,16 @@ int dsn_action_of(int code)
     }
 }
 
+/* RFC 3464 section 2.3.3's action-values, indexed by DSN_ACTION_* - 1;
+ * rows of one size, so any name read up to its NUL stays in the table. */
+static const char action_names[][sizeof "delivered"] = {
+    "failed", "delayed", "delivered", "relayed", "expanded"};
+
 const char *dsn_action_name(int action)
 {
-    switch (action) {
-    case DSN_ACTION_FAILED:
-        return "failed";
-    case DSN_ACTION_DELAYED:
-        return "delayed";
-    case DSN_ACTION_DELIVERED:
-        return "delivered";
-    case DSN_ACTION_RELAYED:
-        return "relayed";
-    case DSN_ACTION_EXPANDED:
-        return "expanded";
-    default:
+    if (action < DSN_ACTION_FAILED || action > DSN_ACTION_EXPANDED)
         return NULL;
-    }
+    return action_names[action - DSN_ACTION_FAILED];
 }
 
 int dsn_default_status(int code, dsn_status *out)

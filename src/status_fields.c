@@ -21,10 +21,23 @@
 /* What goes out for a byte that may not: the one Postfix writes. */
 #define REPLACEMENT '?'
 
+/* Output goes byte by byte through dsn_sink_putc(): a field is short,
+ * and each write is then at an index the sink checks. */
 static void put_char(dsn_sink *o, int c)
 {
-    char ch = (char)c;
-    dsn_sink_put(o, &ch, 1);
+    dsn_sink_putc(o, (char)c);
+}
+
+static void put_bytes(dsn_sink *o, const char *s, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        dsn_sink_putc(o, s[k]);
+}
+
+static void put_str(dsn_sink *o, const char *s)
+{
+    put_bytes(o, s, strlen(s));
 }
 
 /* What an input byte becomes: LF and HT a space, other control characters
@@ -39,11 +52,27 @@ static int clean(unsigned char c)
     return c;
 }
 
-/* A value's bytes: [ptr, ptr + len). */
+/* A value: the bytes base[from .. to), to never past the end of base. A
+ * reader steps from, and reads base[from] only while from < to. */
 typedef struct span {
-    const char *ptr;
-    size_t len;
+    const char *base;
+    size_t from;
+    size_t to;
 } span;
+
+static span span_of(const char *s)
+{
+    span v;
+    v.base = s;
+    v.from = 0;
+    v.to = strlen(s);
+    return v;
+}
+
+static unsigned char byte_at(span v, size_t i)
+{
+    return (unsigned char)v.base[i];
+}
 
 /* A value: a clean literal prefix ("rfc822; "), then raw input, cleaned
  * on the fly. utf8: well-formed UTF-8 passes, else every byte >= 0x80 is
@@ -51,43 +80,36 @@ typedef struct span {
  * pass. */
 typedef struct cursor {
     span pre;
-    size_t pre_i;
     span raw;
-    size_t i;
     size_t keep;
     int utf8;
 } cursor;
 
-static unsigned char raw_at(const cursor *c, size_t i)
-{
-    return (unsigned char)c->raw.ptr[i];
-}
-
-/* What the byte >= 0x80 at raw index i becomes (c->i is past it). */
+/* What the byte >= 0x80 at raw index i becomes (c->raw.from is past it). */
 static int high_byte(cursor *c, size_t i)
 {
     size_t n;
     if (c->keep > 0) {
         c->keep--;
-        return raw_at(c, i);
+        return byte_at(c->raw, i);
     }
     if (!c->utf8)
         return REPLACEMENT;
-    n = dsn_utf8_char_len((const unsigned char *)c->raw.ptr + i,
-                          c->raw.len - i);
+    n = dsn_utf8_char_len((const unsigned char *)c->raw.base + i,
+                          c->raw.to - i);
     if (n < 2)
         return REPLACEMENT;
     c->keep = n - 1;
-    return raw_at(c, i);
+    return byte_at(c->raw, i);
 }
 
 static int next(cursor *c)
 {
-    if (c->pre_i < c->pre.len)
-        return (unsigned char)c->pre.ptr[c->pre_i++];
-    while (c->i < c->raw.len) {
-        size_t i = c->i++;
-        unsigned char b = raw_at(c, i);
+    if (c->pre.from < c->pre.to)
+        return byte_at(c->pre, c->pre.from++);
+    while (c->raw.from < c->raw.to) {
+        size_t i = c->raw.from++;
+        unsigned char b = byte_at(c->raw, i);
         int ch = clean(b);
         if (ch < 0) {
             c->keep = 0; /* a control byte ends any character */
@@ -123,52 +145,42 @@ static int plain(unsigned char b)
     return b > ' ' && b < 0x7f;
 }
 
-/* Whether v goes out as it is: printable ASCII and spaces only. */
-static int is_plain(span v)
+/* Bytes of v, at most max, that go out as they are (plain). */
+static size_t plain_bytes(const span *v, size_t max)
 {
-    size_t i;
-    for (i = 0; i < v.len; i++)
-        if (!plain((unsigned char)v.ptr[i]) && v.ptr[i] != ' ')
-            return 0;
-    return 1;
+    size_t i = v->from;
+    while (i < v->to && i - v->from < max && plain(byte_at(*v, i)))
+        i++;
+    return i - v->from;
 }
 
-/* The place of the next bytes at c: the prefix, or the raw value. */
-static span rest(const cursor *c)
-{
-    span r;
-    if (c->pre_i < c->pre.len) {
-        r.ptr = c->pre.ptr + c->pre_i;
-        r.len = c->pre.len - c->pre_i;
-    } else {
-        r.ptr = c->raw.ptr + c->i;
-        r.len = c->raw.len - c->i;
-    }
-    return r;
-}
-
-/* Bytes at c, at most max, that go out as they are (plain) and lie in one
- * place, so one copy writes them. */
+/* Bytes at c, at most max, that go out as they are and lie in one span
+ * (the prefix or the raw value), so one loop writes them. */
 static size_t plain_run(const cursor *c, size_t max)
 {
-    span r = rest(c);
-    size_t n = 0;
     if (c->keep > 0)
         return 0;
-    if (r.len < max)
-        max = r.len;
-    while (n < max && plain((unsigned char)r.ptr[n]))
-        n++;
-    return n;
+    if (c->pre.from < c->pre.to)
+        return plain_bytes(&c->pre, max);
+    return plain_bytes(&c->raw, max);
 }
 
-/* Moves c past n bytes that plain_run() counted. */
-static void skip(cursor *c, size_t n)
+/* Moves v past n bytes, writing them to o if o is not NULL. */
+static void take_bytes(dsn_sink *o, span *v, size_t n)
 {
-    if (c->pre_i < c->pre.len)
-        c->pre_i += n;
+    size_t end = v->from + n;
+    for (; v->from < end && v->from < v->to; v->from++)
+        if (o != NULL)
+            dsn_sink_putc(o, v->base[v->from]);
+}
+
+/* Moves c past the n bytes plain_run() counted, writing them to o if o. */
+static void take_run(dsn_sink *o, cursor *c, size_t n)
+{
+    if (c->pre.from < c->pre.to)
+        take_bytes(o, &c->pre, n);
     else
-        c->i += n;
+        take_bytes(o, &c->raw, n);
 }
 
 /* Columns the word at t takes, counted up to limit at most. */
@@ -178,7 +190,7 @@ static size_t word_width(cursor t, size_t limit)
     while (w < limit) {
         size_t n = plain_run(&t, limit - w);
         if (n > 0) {
-            skip(&t, n);
+            take_run(NULL, &t, n);
             w += n;
         } else if (peek(&t) > ' ') {
             next(&t);
@@ -202,18 +214,15 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
         size_t n =
             *col + 3 < HARD_LIMIT ? plain_run(c, HARD_LIMIT - 3 - *col) : 0;
         int ch;
-        if (n > 0) {
-            dsn_sink_put(o, rest(c).ptr, n);
-            skip(c, n);
-            *col += n;
-        }
+        take_run(o, c, n);
+        *col += n;
         ch = peek(c);
         if (ch < 0 || ch == ' ')
             return;
         /* a character that does not fit starts the next line; a
          * continuation byte never does (its lead made room for it) */
         if (*col + char_len(ch) > HARD_LIMIT && (ch & 0xC0) != 0x80) {
-            dsn_sink_put(o, "\r\n ", 3);
+            put_str(o, "\r\n ");
             *col = 1;
         }
         put_char(o, next(c));
@@ -229,23 +238,12 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
 {
     cursor c;
     size_t col = strlen(name) + 2;
-    c.pre.ptr = prefix != NULL ? prefix : "";
-    c.pre.len = strlen(c.pre.ptr);
-    c.pre_i = 0;
+    c.pre = span_of(prefix != NULL ? prefix : "");
     c.raw = raw;
-    c.i = 0;
     c.keep = 0;
     c.utf8 = utf8;
-    dsn_sink_put(o, name, col - 2);
-    dsn_sink_put(o, ": ", 2);
-    /* Most values are short and clean: then the line is the input. */
-    if (raw.len <= DSN_FOLD_COLUMNS &&
-        col + c.pre.len + raw.len <= DSN_FOLD_COLUMNS && is_plain(raw)) {
-        dsn_sink_put(o, c.pre.ptr, c.pre.len);
-        dsn_sink_put(o, raw.ptr, raw.len);
-        dsn_sink_put(o, "\r\n", 2);
-        return;
-    }
+    put_str(o, name);
+    put_str(o, ": ");
     /* the first word stays beside the name: folding before it would make
      * the value start with a space once unfolded */
     put_word(o, &c, &col);
@@ -263,7 +261,7 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
         /* a trimmed value has a word after every run of spaces, so the
          * continuation line never holds spaces only */
         if (col + width > DSN_FOLD_COLUMNS) {
-            dsn_sink_put(o, "\r\n", 2);
+            put_str(o, "\r\n");
             col = 0;
         }
         col += spaces;
@@ -271,39 +269,35 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
             put_char(o, next(&c));
         put_word(o, &c, &col);
     }
-    dsn_sink_put(o, "\r\n", 2);
+    put_str(o, "\r\n");
 }
 
 /* s[0..len) without the bytes it starts and ends with that clean to a
- * space or to nothing; len 0 when s is NULL or nothing else is left. */
+ * space or to nothing; empty (from == to) when nothing else is left. */
 static span trimmed(const char *s, size_t len)
 {
     span v;
-    size_t a = 0, b = len;
-    v.ptr = s;
-    v.len = 0;
-    if (s == NULL)
-        return v;
-    while (a < b && clean((unsigned char)s[a]) <= ' ')
-        a++;
-    while (b > a && clean((unsigned char)s[b - 1]) <= ' ')
-        b--;
-    v.ptr = s + a;
-    v.len = b - a;
+    v.base = s;
+    v.from = 0;
+    v.to = len;
+    while (v.from < v.to && clean(byte_at(v, v.from)) <= ' ')
+        v.from++;
+    while (v.to > v.from && clean(byte_at(v, v.to - 1)) <= ' ')
+        v.to--;
     return v;
 }
 
 static span trimmed_str(const char *s)
 {
-    return trimmed(s, s != NULL ? strlen(s) : 0);
+    return trimmed(s, strlen(s));
 }
 
 /* Whether an address holds a byte >= 0x80. */
 static int has_8bit(span v)
 {
     size_t i;
-    for (i = 0; i < v.len; i++)
-        if ((unsigned char)v.ptr[i] >= 0x80)
+    for (i = v.from; i < v.to; i++)
+        if (byte_at(v, i) >= 0x80)
             return 1;
     return 0;
 }
@@ -311,10 +305,10 @@ static int has_8bit(span v)
 /* Whether v is well-formed UTF-8 (RFC 3629), control bytes aside. */
 static int is_utf8(span v)
 {
-    size_t i = 0;
-    while (i < v.len) {
+    size_t i = v.from;
+    while (i < v.to) {
         size_t n =
-            dsn_utf8_char_len((const unsigned char *)v.ptr + i, v.len - i);
+            dsn_utf8_char_len((const unsigned char *)v.base + i, v.to - i);
         if (n == 0)
             return 0;
         i += n;
@@ -327,7 +321,10 @@ static int is_utf8(span v)
  * it may be UTF-8, then typed "utf-8" (RFC 6533 section 3). */
 static int address_check(const char *addr, unsigned flags)
 {
-    span v = trimmed_str(addr);
+    span v;
+    if (addr == NULL)
+        return DSN_OK;
+    v = trimmed_str(addr);
     if (!has_8bit(v))
         return DSN_OK;
     if (!(flags & DSN_FIELDS_UTF8))
@@ -392,12 +389,16 @@ static int action_of_class(int cls)
  * range-checked before anything is computed from it. */
 static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
 {
+    span rcpt;
     int err;
     *action = 0;
     st->cls = st->subject = st->detail = 0;
     if (f == NULL)
         return DSN_EINVAL;
-    if (trimmed_str(f->final_recipient).len == 0)
+    if (f->final_recipient == NULL)
+        return DSN_EINVAL;
+    rcpt = trimmed_str(f->final_recipient);
+    if (rcpt.from == rcpt.to)
         return DSN_EINVAL;
     if ((f->flags & ~(unsigned)DSN_FIELDS_UTF8) != 0)
         return DSN_EINVAL;
@@ -435,51 +436,63 @@ int dsn_status_fields_check(const dsn_recipient_fields *f)
     return resolve(f, &action, &st);
 }
 
-/* An optional field: written when its value is not empty once trimmed. */
+/* An optional field: written when its value is given and is not empty
+ * once trimmed. len is the value's length, or 0 for strlen(s). */
 static void put_optional(dsn_sink *o, const char *name, const char *prefix,
-                         span v, int utf8)
+                         const char *s, size_t len, int utf8)
 {
-    if (v.len > 0)
+    span v;
+    if (s == NULL)
+        return;
+    v = trimmed(s, len != 0 ? len : strlen(s));
+    if (v.from < v.to)
         put_field(o, name, prefix, v, utf8);
+}
+
+/* An address field, typed by its bytes (RFC 6533 section 3). */
+static void put_address(dsn_sink *o, const char *name, const char *s, int utf8)
+{
+    span v;
+    if (s == NULL)
+        return;
+    v = trimmed_str(s);
+    if (v.from < v.to)
+        put_field(o, name, address_type(v), v, utf8);
 }
 
 size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
+    const char *action_name;
     int action, utf8;
     dsn_status st;
-    char status[16];
-    span v;
-    if (resolve(f, &action, &st) != DSN_OK) {
+    char status[16] = "";
+    size_t n;
+    if (resolve(f, &action, &st) != DSN_OK ||
+        (action_name = dsn_action_name(action)) == NULL) {
         dsn_sink_end(&o);
         return 0;
     }
     utf8 = (f->flags & DSN_FIELDS_UTF8) != 0;
-    v = trimmed_str(f->original_recipient);
-    put_optional(&o, "Original-Recipient", address_type(v), v, utf8);
-    v = trimmed_str(f->final_recipient);
-    put_field(&o, "Final-Recipient", address_type(v), v, utf8);
-    v.ptr = dsn_action_name(action);
-    v.len = strlen(v.ptr);
-    put_field(&o, "Action", NULL, v, utf8);
+    put_address(&o, "Original-Recipient", f->original_recipient, utf8);
+    put_address(&o, "Final-Recipient", f->final_recipient, utf8);
+    /* Action and Status are libdsn's own words: short, nothing to clean */
+    put_str(&o, "Action: ");
+    put_str(&o, action_name);
+    put_str(&o, "\r\n");
     /* resolve() checked the numbers: each in 0..999 */
-    v.len = dsn_put_digits(status, st.cls);
-    status[v.len++] = '.';
-    v.len += dsn_put_digits(status + v.len, st.subject);
-    status[v.len++] = '.';
-    v.len += dsn_put_digits(status + v.len, st.detail);
-    v.ptr = status;
-    put_field(&o, "Status", NULL, v, utf8);
-    put_optional(&o, "Remote-MTA", "dns; ", trimmed_str(f->remote_mta), utf8);
-    if (f->diagnostic != NULL)
-        put_optional(&o, "Diagnostic-Code", "smtp; ",
-                     trimmed(f->diagnostic, f->diagnostic_len != 0
-                                                ? f->diagnostic_len
-                                                : strlen(f->diagnostic)),
-                     utf8);
-    put_optional(&o, "Last-Attempt-Date", NULL,
-                 trimmed_str(f->last_attempt_date), utf8);
-    put_optional(&o, "Will-Retry-Until", NULL, trimmed_str(f->will_retry_until),
-                 utf8);
+    n = dsn_put_digits(status, st.cls);
+    status[n++] = '.';
+    n += dsn_put_digits(status + n, st.subject);
+    status[n++] = '.';
+    n += dsn_put_digits(status + n, st.detail);
+    put_str(&o, "Status: ");
+    put_bytes(&o, status, n);
+    put_str(&o, "\r\n");
+    put_optional(&o, "Remote-MTA", "dns; ", f->remote_mta, 0, utf8);
+    put_optional(&o, "Diagnostic-Code", "smtp; ", f->diagnostic,
+                 f->diagnostic_len, utf8);
+    put_optional(&o, "Last-Attempt-Date", NULL, f->last_attempt_date, 0, utf8);
+    put_optional(&o, "Will-Retry-Until", NULL, f->will_retry_until, 0, utf8);
     return dsn_sink_end(&o);
 }
