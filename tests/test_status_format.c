@@ -3,6 +3,7 @@
  * numbers and classes of an enhanced status code, and dsn_status_format()
  * with snprintf's contract.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,6 +27,17 @@ static void test_code_rules(void **state)
     }
 }
 
+static void test_status_numbers(void **state)
+{
+    (void)state;
+    assert_false(dsn_status_number_valid(INT_MIN));
+    assert_false(dsn_status_number_valid(-1));
+    assert_true(dsn_status_number_valid(0));
+    assert_true(dsn_status_number_valid(999));
+    assert_false(dsn_status_number_valid(1000));
+    assert_false(dsn_status_number_valid(INT_MAX));
+}
+
 static void test_status_rules(void **state)
 {
     static const dsn_status good[] = {
@@ -35,10 +47,6 @@ static void test_status_rules(void **state)
                                      {5, 1000, 0}, {5, 0, 1000}};
     size_t i;
     (void)state;
-    assert_false(dsn_status_number_valid(-1));
-    assert_true(dsn_status_number_valid(0));
-    assert_true(dsn_status_number_valid(999));
-    assert_false(dsn_status_number_valid(1000));
     assert_false(dsn_status_valid(NULL));
     for (i = 0; i < sizeof good / sizeof good[0]; i++)
         assert_true(dsn_status_valid(&good[i]));
@@ -77,7 +85,13 @@ static void test_status_format(void **state)
     st.subject = st.detail = 999;
     assert_int_equal(dsn_status_format(&st, buf, sizeof buf), 9);
     assert_string_equal(buf, "5.999.999");
-    /* invalid: "" and 0, as dsn_format() does */
+}
+
+/* An invalid status writes "" and returns 0, as dsn_format() does. */
+static void test_status_format_invalid(void **state)
+{
+    char buf[DSN_STATUS_MAX];
+    (void)state;
     expect_status(3, 1, 1, "");
     expect_status(5, -1, 1, "");
     expect_status(5, 1, 1000, "");
@@ -90,8 +104,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_code_rules),
+        cmocka_unit_test(test_status_numbers),
         cmocka_unit_test(test_status_rules),
         cmocka_unit_test(test_status_format),
+        cmocka_unit_test(test_status_format_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

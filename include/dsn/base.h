@@ -88,12 +88,15 @@ extern "C" {
 /* Errors, libuv style: name, value, message; by value. */
 /* clang-format off */
 #define DSN_ERRNO_MAP(XX)                                                      \
+    /* -1..-9: arguments, replies built (dsn/reply.h, dsn/registry.h) */      \
     XX(EINVAL, -1, "invalid argument")                                         \
     XX(EBADCODE, -2, "reply code is not [245][0-5][0-9] (3xx only without "    \
                      "enhanced status code)")                                  \
-    XX(EBADSTATUS, -3, "enhanced status subject or detail outside 0..999")     \
+    XX(EBADSTATUS, -3, "enhanced status subject or detail outside "            \
+                       "0..999")                                               \
     XX(EBADCLASS, -4, "enhanced status class differs from the reply class")    \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
+    /* -10..-19: replies parsed (dsn/parse.h) */                               \
     XX(EINCOMPLETE, -10, "incomplete reply: read more and parse again")        \
     XX(EREPLYCODE, -11, "reply line does not start with a reply code "         \
                         "[2-5][0-5][0-9]")                                     \
@@ -138,7 +141,8 @@ typedef struct dsn_slice {
     size_t len;
 } dsn_slice;
 
-/* 1 for 200..599: a reply code as a reader takes it (RFC 5321 4.2). */
+/* 1 for 200..599: three digits a reader takes as a reply code, whatever
+ * the second digit (a lenient reader passes 571 on). */
 static inline int dsn_code_in_range(int code)
 {
     return code >= 200 && code <= 599;
@@ -150,7 +154,11 @@ static inline int dsn_code_wellformed(int code)
     return dsn_code_in_range(code) && code % 100 <= 59;
 }
 
-/* 1 when n can be an enhanced subject or detail: 0..999. */
+/*
+ * 1 when n can be an enhanced status code's subject or detail: 0..999,
+ * RFC 3463's 1 to 3 digits (the parser also refuses a leading zero, which
+ * a number does not have).
+ */
 static inline int dsn_status_number_valid(int n)
 {
     return n >= 0 && n <= 999;
