@@ -85,9 +85,9 @@ static size_t measure_clean_lines(const char *m, const char *end, size_t head,
                                   size_t *lines)
 {
     const char *p, *q;
-    size_t total = 0, n;
+    size_t total = 0;
     for (p = m;; p = q + 1) {
-        size_t reach = DSN_LINE_MAX - head - 2 + 1;
+        size_t reach = DSN_LINE_MAX - head - 2 + 1, n;
         const char *lim = end;
         if ((size_t)(end - p) >= reach) {
             /* a long text: wrapped, unless a line ends within reach */
@@ -111,7 +111,7 @@ size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
     /* dsn_code_valid(code) && cls == code / 100, without dividing */
     unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
     const char *m = r->msg, *p, *q, *end;
-    size_t head, total, n, lines = 0;
+    size_t head, total, lines = 0;
     char prefix[16], *o;
     if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
         m == NULL || !dsn_status_number_valid(r->subject) ||
@@ -139,6 +139,7 @@ size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
     /* write */
     o = buf;
     for (p = m;; p = q + 1) {
+        size_t n;
         q = --lines == 0 ? end : memchr(p, '\n', (size_t)(end - p));
         n = (size_t)(q - p);
         copy_bytes(o, prefix, head);

@@ -6,9 +6,10 @@
 size_t dsn_status_format(const dsn_status *st, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
-    char text[DSN_STATUS_MAX];
-    if (dsn_status_valid(st))
+    if (dsn_status_valid(st)) {
+        char text[DSN_STATUS_MAX];
         dsn_sink_put(&o, text,
                      dsn_put_status(text, st->cls, st->subject, st->detail));
+    }
     return dsn_sink_end(&o);
 }
