@@ -13,6 +13,7 @@
 #include "dsn.h"
 #include "digits.h"
 #include "sink.h"
+#include "text_class.h"
 #include "utf8.h"
 
 /* RFC 5322 2.1.1: no line longer than 998 octets, CRLF excluded. */
@@ -47,7 +48,7 @@ static int clean(unsigned char c)
 {
     if (c == '\n' || c == '\t')
         return ' ';
-    if (c < 0x20 || c == 0x7f)
+    if (dsn_is_ctl(c))
         return -1;
     return c;
 }
@@ -337,19 +338,6 @@ static const char *address_type(span v)
     return has_8bit(v) ? "utf-8; " : "rfc822; ";
 }
 
-/* RFC 3463 section 3.1: the class digit of an enhanced status code. */
-static int status_class_valid(int cls)
-{
-    return cls == 2 || cls == 4 || cls == 5;
-}
-
-/* RFC 3463 section 3.1 / RFC 3464 section 2.3.4: subject and detail are
- * 1*3DIGIT. */
-static int status_number_valid(int v)
-{
-    return v >= 0 && v <= 999;
-}
-
 /*
  * Whether a Status of class cls may go with this Action. The one rule
  * that ties them is the class definitions of RFC 3463 section 3.1:
@@ -410,11 +398,11 @@ static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
     if (f->action != 0 && dsn_action_name(f->action) == NULL)
         return DSN_EINVAL;
     if (f->status != NULL) {
-        const dsn_status *s = f->status;
-        if (!status_class_valid(s->cls) || !status_number_valid(s->subject) ||
-            !status_number_valid(s->detail))
+        /* RFC 3463 section 3.1, RFC 3464 section 2.3.4: class 2, 4 or
+         * 5, subject and detail of 1 to 3 digits */
+        if (!dsn_status_valid(f->status))
             return DSN_EBADSTATUS;
-        *st = *s;
+        *st = *f->status;
     } else if (f->code != 0) {
         (void)dsn_default_status(f->code, st);
     } else {
@@ -466,7 +454,7 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
     const char *action_name;
     int action, utf8;
     dsn_status st;
-    char status[16] = "";
+    char status[DSN_STATUS_MAX] = "";
     size_t n;
     if (resolve(f, &action, &st) != DSN_OK ||
         (action_name = dsn_action_name(action)) == NULL) {
@@ -481,11 +469,7 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
     put_str(&o, action_name);
     put_str(&o, "\r\n");
     /* resolve() checked the numbers: each in 0..999 */
-    n = dsn_put_digits(status, st.cls);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.subject);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.detail);
+    n = dsn_put_status(status, st.cls, st.subject, st.detail);
     put_str(&o, "Status: ");
     put_bytes(&o, status, n);
     put_str(&o, "\r\n");

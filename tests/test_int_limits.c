@@ -323,7 +323,7 @@ static void test_constructors(void **state)
     }
 }
 
-/* dsn_status_fields_check()'s documented rules, from dsn_delivery.h. */
+/* dsn_status_fields_check()'s documented rules, from dsn/delivery.h. */
 static int fields_oracle(const dsn_recipient_fields *f)
 {
     int cls, action;

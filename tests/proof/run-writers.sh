@@ -4,14 +4,14 @@
 # tests/proof/baseline-<name>.txt with the reason it cannot occur; a new
 # alarm, or a listed one that no longer occurs (the baseline only
 # shrinks), fails. Usage: tests/proof/run-writers.sh [build-dir]
-# (the build dir holds the generated include/dsn_version.h). Set
+# (the build dir holds the generated include/dsn/version.h and the
+# copied tables). Set
 # PROOF_N to change the input bound (default 1100 bytes per text).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 n=${PROOF_N:-1100}
-version_h=$(find "$build" -name dsn_version.h -path '*include*' | head -n 1)
-[ -n "$version_h" ] || { echo "no dsn_version.h under $build: configure first" >&2; exit 2; }
+[ -f "$build/include/dsn/version.h" ] || { echo "no $build/include/dsn/version.h: configure first" >&2; exit 2; }
 command -v frama-c >/dev/null || { echo "frama-c not installed" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -22,7 +22,7 @@ fail=0
 for name in format_ex status_fields; do
   start=$(date +%s)
   frama-c -c11 -machdep gcc_x86_64 \
-    -cpp-extra-args="-Iinclude -I$(dirname "$version_h") -I$(dirname "$index_h") -Isrc -DN=$n" \
+    -cpp-extra-args="-Iinclude -I$build/include -I$(dirname "$index_h") -Isrc -DN=$n" \
     "tests/proof/$name.c" src/*.c \
     -eva -eva-precision 1 -eva-msg-key=-initial-state,-final-states \
     -report-csv "$out/$name.csv" -report-no-proven >"$out/$name.log" 2>&1 || {
