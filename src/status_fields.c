@@ -454,7 +454,7 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
     const char *action_name;
     int action, utf8;
     dsn_status st;
-    char status[DSN_STATUS_MAX] = "";
+    char status[11] = ""; /* dsn_put_status() writes at most 11 */
     size_t n;
     if (resolve(f, &action, &st) != DSN_OK ||
         (action_name = dsn_action_name(action)) == NULL) {
