@@ -17,6 +17,7 @@
 #include "format_fast.h"
 #include "sink.h"
 #include "text_class.h"
+#include "utf8.h"
 #include "wrap.h"
 
 /* The bytes in front of every line's text, and the room left for text. */
@@ -26,6 +27,7 @@ typedef struct layout {
     size_t avail; /* text bytes per line */
     int wire;     /* 1: code, separator and CRLF; 0: text joined by '\n' */
     int enhanced;
+    int ascii; /* DSN_FMT_ASCII: every byte >= 0x80 replaced */
 } layout;
 
 /* Only called on replies dsn_reply_check() accepted: every number is in
@@ -35,6 +37,7 @@ static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
     size_t n = 0, wire_len;
     L->wire = !(flags & DSN_FMT_TEXT);
     L->enhanced = !(flags & DSN_FMT_NO_ENHANCED);
+    L->ascii = (flags & DSN_FMT_ASCII) != 0;
     if (L->wire) {
         n += dsn_put_digits(L->prefix, r->code);
         L->prefix[n++] = '-';
@@ -49,16 +52,27 @@ static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
     L->avail = DSN_LINE_MAX - wire_len;
 }
 
-static void put_clean(dsn_sink *o, const char *s, const char *e)
+/* What a byte that may not go out becomes: '?', as Postfix writes it. */
+#define REPLACEMENT '?'
+
+/* Writes the line s[0..n) as it may go out: control characters removed;
+ * well-formed UTF-8 (RFC 3629) kept unless ascii; every other byte >=
+ * 0x80 REPLACEMENT, so the line keeps its length in kept bytes. */
+static void put_clean(dsn_sink *o, const char *s, size_t n, int ascii)
 {
-    const char *run = s;
-    for (; s < e; s++) {
-        if (dsn_is_ctl((unsigned char)*s)) {
-            dsn_sink_put(o, run, (size_t)(s - run));
-            run = s + 1;
-        }
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = 1;
+        if (c >= 0x80)
+            k = ascii ? 0
+                      : dsn_utf8_char_len((const unsigned char *)s + i, n - i);
+        if (k == 0)
+            dsn_sink_putc(o, REPLACEMENT);
+        else if (!dsn_is_ctl(c))
+            dsn_sink_put(o, s + i, k);
+        i += k != 0 ? k : 1;
     }
-    dsn_sink_put(o, run, (size_t)(e - run));
 }
 
 /* Writes one line; returns where its separator went. */
@@ -72,7 +86,7 @@ static size_t put_line(dsn_sink *o, const layout *L, const char *s,
     if (clean)
         dsn_sink_put(o, s, (size_t)(e - s));
     else
-        put_clean(o, s, e);
+        put_clean(o, s, (size_t)(e - s), L->ascii);
     if (L->wire)
         dsn_sink_put(o, "\r\n", 2);
     return line_at + 3;

@@ -78,7 +78,8 @@ static char *put_code(char *o, unsigned cls, unsigned rest)
     return o + 4;
 }
 
-/* Lines of text at m, each clean, not empty and short enough for a line
+/* Lines of text at m, each clean (no control character, no byte >= 0x80:
+ * those the general path checks), not empty and short enough for a line
  * after a prefix of head bytes: their wire length, or 0 when they are not
  * all that. No scan goes further than the longest line that fits. */
 static size_t measure_clean_lines(const char *m, const char *end, size_t head,
@@ -95,7 +96,7 @@ static size_t measure_clean_lines(const char *m, const char *end, size_t head,
             if (lim == NULL)
                 return 0;
         }
-        q = dsn_find_ctl(p, lim);
+        q = dsn_find_ctl_in(p, lim, 1); /* 8-bit text: the general path */
         n = (size_t)(q - p);
         if ((q < end && *q != '\n') || n == 0)
             return 0;

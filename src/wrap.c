@@ -93,7 +93,8 @@ int dsn_wrap_next_clean_line(const char **pp, const char *end, size_t avail,
     for (;;) {
         int fits = (size_t)(end - p) <= avail;
         const char *lim = fits ? end : p + avail + 1;
-        const char *q = dsn_find_ctl(p, lim);
+        /* a byte >= 0x80 may need replacing: not clean either */
+        const char *q = dsn_find_ctl_in(p, lim, 1);
         if (q < lim && *q != '\n') {
             *clean = 0;
             *pp = p;

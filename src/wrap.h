@@ -22,10 +22,10 @@ int dsn_wrap_next_line(const char **pp, size_t avail, const char **start,
 
 /*
  * dsn_wrap_next_line() for the text [*pp, end), faster when the line's
- * reach holds no control character but the '\n' that ends it: then every
- * byte is kept and the line is found without counting, *clean is 1, and
- * [*start, *stop) can be copied as it is. Otherwise it hands over to
- * dsn_wrap_next_line() and sets *clean to 0.
+ * reach holds no control character but the '\n' that ends it and no byte
+ * >= 0x80: then every byte is kept and the line is found without
+ * counting, *clean is 1, and [*start, *stop) can be copied as it is.
+ * Otherwise it hands over to dsn_wrap_next_line() and sets *clean to 0.
  */
 int dsn_wrap_next_clean_line(const char **pp, const char *end, size_t avail,
                              const char **start, const char **stop, int *clean);
