@@ -12,7 +12,7 @@
 /* RFC 3629 section 4, written once for every writer in src/utf8.h */
 size_t bw_utf8_char(const unsigned char *p, size_t n)
 {
-    return dsn_utf8_char_len(p, n);
+    return dsn_utf8_char_len(p, 0, n);
 }
 
 int bw_utf8_valid(const char *s, size_t n)

@@ -43,6 +43,17 @@ static inline void dsn_sink_putc(dsn_sink *o, char c)
     o->len++;
 }
 
+/* The bytes t[from .. to), one by one through dsn_sink_putc(): each read
+ * and each write at an index checked first (the writers' general paths;
+ * dsn_sink_put() copies faster). */
+static inline void dsn_sink_put_range(dsn_sink *o, const char *t, size_t from,
+                                      size_t to)
+{
+    size_t i;
+    for (i = from; i < to; i++)
+        dsn_sink_putc(o, t[i]);
+}
+
 /* NUL-terminates what was stored; returns the full length. */
 static inline size_t dsn_sink_end(dsn_sink *o)
 {

@@ -96,8 +96,7 @@ static int high_byte(cursor *c, size_t i)
     }
     if (!c->utf8)
         return REPLACEMENT;
-    n = dsn_utf8_char_len((const unsigned char *)c->raw.base + i,
-                          c->raw.to - i);
+    n = dsn_utf8_char_len((const unsigned char *)c->raw.base, i, c->raw.to);
     if (n < 2)
         return REPLACEMENT;
     c->keep = n - 1;
@@ -308,8 +307,7 @@ static int is_utf8(span v)
 {
     size_t i = v.from;
     while (i < v.to) {
-        size_t n =
-            dsn_utf8_char_len((const unsigned char *)v.base + i, v.to - i);
+        size_t n = dsn_utf8_char_len((const unsigned char *)v.base, i, v.to);
         if (n == 0)
             return 0;
         i += n;

@@ -32,33 +32,40 @@ static inline uint64_t dsn_ctl_mask(uint64_t x)
     return ~(z + DSN_ONES_ * 0x5f) & ~x & DSN_ONES_ * 0x80;
 }
 
-/* The first control character in [p, e), or with eight_bit also the
- * first byte >= 0x80, or e: 8 bytes at a time (one unaligned load each),
- * the last 8 in one go overlapping checked ones. */
-static inline const char *dsn_find_ctl_in(const char *p, const char *e,
-                                          int eight_bit)
+/* The index of the first control character in t[i .. n), or with
+ * eight_bit also of the first byte >= 0x80, or n: 8 bytes at a time (one
+ * unaligned load each), the last 8 in one go overlapping checked ones.
+ * Every load is of bytes below n. */
+static inline size_t dsn_scan_ctl(const char *t, size_t i, size_t n,
+                                  int eight_bit)
 {
-    const char *q = p;
     const uint64_t high = eight_bit ? DSN_ONES_ * 0x80 : 0;
     uint64_t x;
-    if (e - p >= 8) {
-        for (; e - q > 8; q += 8) {
-            memcpy(&x, q, sizeof x);
+    if (i + 8 <= n) {
+        for (; i + 8 < n; i += 8) {
+            memcpy(&x, t + i, sizeof x);
             if ((dsn_ctl_mask(x) | (x & high)) != 0)
                 break;
         }
-        if (e - q <= 8) {
-            q = e - 8;
-            memcpy(&x, q, sizeof x);
+        if (i + 8 >= n) {
+            i = n - 8;
+            memcpy(&x, t + i, sizeof x);
             if ((dsn_ctl_mask(x) | (x & high)) == 0)
-                return e;
+                return n;
         }
     }
-    for (; q < e; q++)
-        if (dsn_is_ctl((unsigned char)*q) ||
-            (eight_bit && (unsigned char)*q >= 0x80))
-            return q;
-    return e;
+    for (; i < n; i++)
+        if (dsn_is_ctl((unsigned char)t[i]) ||
+            (eight_bit && (unsigned char)t[i] >= 0x80))
+            return i;
+    return n;
+}
+
+/* dsn_scan_ctl() over [p, e): the first such byte, or e. */
+static inline const char *dsn_find_ctl_in(const char *p, const char *e,
+                                          int eight_bit)
+{
+    return p + dsn_scan_ctl(p, 0, (size_t)(e - p), eight_bit);
 }
 
 /* The first control character in [p, e), or e. */

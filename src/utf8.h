@@ -13,18 +13,20 @@ static inline int dsn_utf8_tail(unsigned char b)
     return (b & 0xC0) == 0x80;
 }
 
-/* The length (1..4) of the well-formed UTF-8 character at p[0], of the
- * avail bytes at p, or 0 when p[0] starts none: a continuation byte, an
+/* The length (1..4) of the well-formed UTF-8 character at t[i], of the
+ * bytes t[i .. end), or 0 when t[i] starts none: a continuation byte, an
  * overlong form (C0, C1, E0 80..9F, F0 80..8F), a surrogate (ED A0..BF),
  * a code point above U+10FFFF (F4 90.., F5..FF), or a sequence cut short
- * by avail or by a byte that is no continuation. */
-static inline size_t dsn_utf8_char_len(const unsigned char *p, size_t avail)
+ * by end or by a byte that is no continuation. Each index is compared
+ * with end before its byte is read. */
+static inline size_t dsn_utf8_char_len(const unsigned char *t, size_t i,
+                                       size_t end)
 {
     unsigned char b, lo = 0x80, hi = 0xBF;
-    size_t n, i;
-    if (avail == 0)
+    size_t n, j;
+    if (i >= end)
         return 0;
-    b = p[0];
+    b = t[i];
     if (b < 0x80)
         return 1;
     if (b < 0xC2 || b > 0xF4)
@@ -38,11 +40,12 @@ static inline size_t dsn_utf8_char_len(const unsigned char *p, size_t avail)
         lo = 0x90;
     else if (b == 0xF4)
         hi = 0x8F;
-    if (avail < n || p[1] < lo || p[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++)
-        if (!dsn_utf8_tail(p[i]))
+    for (j = i + 1; j < i + n; j++) {
+        if (j >= end || t[j] < lo || t[j] > hi)
             return 0;
+        lo = 0x80; /* only the second byte has narrower bounds */
+        hi = 0xBF;
+    }
     return n;
 }
 
