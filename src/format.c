@@ -35,6 +35,7 @@ typedef struct layout {
 static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
 {
     size_t n = 0, wire_len;
+    memset(L->prefix, 0, sizeof L->prefix);
     L->wire = !(flags & DSN_FMT_TEXT);
     L->enhanced = !(flags & DSN_FMT_NO_ENHANCED);
     L->ascii = (flags & DSN_FMT_ASCII) != 0;

@@ -41,15 +41,16 @@ static inline size_t dsn_scan_ctl(const char *t, size_t i, size_t n,
 {
     const uint64_t high = eight_bit ? DSN_ONES_ * 0x80 : 0;
     uint64_t x;
-    if (i + 8 <= n) {
-        for (; i + 8 < n; i += 8) {
+    if (n >= 8 && i <= n - 8) {
+        const size_t last = n - 8; /* the last load starts here */
+        for (; i < last; i += 8) {
             memcpy(&x, t + i, sizeof x);
             if ((dsn_ctl_mask(x) | (x & high)) != 0)
                 break;
         }
-        if (i + 8 >= n) {
-            i = n - 8;
-            memcpy(&x, t + i, sizeof x);
+        if (i >= last) {
+            i = last;
+            memcpy(&x, t + last, sizeof x);
             if ((dsn_ctl_mask(x) | (x & high)) == 0)
                 return n;
         }

@@ -14,10 +14,12 @@ static int is_utf8_continuation(const char *t, size_t i)
  * first; t[first] is kept. */
 static size_t prev_kept(const char *t, size_t first, size_t q)
 {
-    do
+    while (q > first) {
         q--;
-    while (q > first && dsn_is_ctl((unsigned char)t[q]));
-    return q;
+        if (q == first || !dsn_is_ctl((unsigned char)t[q]))
+            return q;
+    }
+    return first;
 }
 
 /*
@@ -38,7 +40,8 @@ static size_t wrap_cut(const char *t, size_t first, size_t over, size_t *end)
         return over + 1;
     }
     /* control characters are never spaces: the raw bytes will do */
-    for (q = over - 1; q > first; q--) {
+    for (q = over; q > first + 1;) {
+        q--;
         if (t[q] == ' ') {
             *end = q;
             return q + 1;
@@ -92,6 +95,9 @@ int dsn_wrap_next_clean_line(const char *t, size_t n, size_t *at, size_t avail,
     for (;;) {
         int fits = n - p <= avail;
         size_t lim = fits ? n : p + avail + 1;
+        /* what !fits implies, said for the analyser: lim is in the text */
+        if (lim > n)
+            lim = n;
         /* a byte >= 0x80 may need replacing: not clean either */
         size_t q = dsn_scan_ctl(t, p, lim, 1);
         if (q < lim && t[q] != '\n') {
@@ -116,7 +122,7 @@ int dsn_wrap_next_clean_line(const char *t, size_t n, size_t *at, size_t avail,
             return 1;
         }
         /* avail + 1 kept bytes, all in a row */
-        *at = wrap_cut(t, p, p + avail, stop);
+        *at = wrap_cut(t, p, lim - 1, stop); /* lim - 1 == p + avail */
         return 1;
     }
 }
