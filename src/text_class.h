@@ -62,19 +62,6 @@ static inline size_t dsn_scan_ctl(const char *t, size_t i, size_t n,
     return n;
 }
 
-/* dsn_scan_ctl() over [p, e): the first such byte, or e. */
-static inline const char *dsn_find_ctl_in(const char *p, const char *e,
-                                          int eight_bit)
-{
-    return p + dsn_scan_ctl(p, 0, (size_t)(e - p), eight_bit);
-}
-
-/* The first control character in [p, e), or e. */
-static inline const char *dsn_find_ctl(const char *p, const char *e)
-{
-    return dsn_find_ctl_in(p, e, 0);
-}
-
 #undef DSN_ONES_
 
 #endif /* DSN_TEXT_CLASS_H */
