@@ -22,8 +22,8 @@
 /* What goes out for a byte that may not: the one Postfix writes. */
 #define REPLACEMENT '?'
 
-/* Output goes byte by byte through dsn_sink_putc(): a field is short,
- * and each write is then at an index the sink checks. */
+/* Output: runs of bytes through dsn_sink_put_range(), a character that
+ * cleaning decided through dsn_sink_putc(). */
 static void put_char(dsn_sink *o, int c)
 {
     dsn_sink_putc(o, (char)c);
@@ -31,9 +31,7 @@ static void put_char(dsn_sink *o, int c)
 
 static void put_bytes(dsn_sink *o, const char *s, size_t n)
 {
-    size_t k;
-    for (k = 0; k < n; k++)
-        dsn_sink_putc(o, s[k]);
+    dsn_sink_put_range(o, s, 0, n);
 }
 
 static void put_str(dsn_sink *o, const char *s)
@@ -145,6 +143,21 @@ static int plain(unsigned char b)
     return b > ' ' && b < 0x7f;
 }
 
+/* Whether v goes out as it is: plain bytes and spaces only. */
+static int is_plain(span v)
+{
+    size_t i;
+    for (i = v.from; i < v.to; i++)
+        if (!plain(byte_at(v, i)) && byte_at(v, i) != ' ')
+            return 0;
+    return 1;
+}
+
+static void put_range(dsn_sink *o, span v)
+{
+    dsn_sink_put_range(o, v.base, v.from, v.to);
+}
+
 /* Bytes of v, at most max, that go out as they are (plain). */
 static size_t plain_bytes(const span *v, size_t max)
 {
@@ -168,10 +181,10 @@ static size_t plain_run(const cursor *c, size_t max)
 /* Moves v past n bytes, writing them to o if o is not NULL. */
 static void take_bytes(dsn_sink *o, span *v, size_t n)
 {
-    size_t end = v->from + n;
-    for (; v->from < end && v->from < v->to; v->from++)
-        if (o != NULL)
-            dsn_sink_putc(o, v->base[v->from]);
+    size_t end = v->from + n < v->to ? v->from + n : v->to;
+    if (o != NULL)
+        dsn_sink_put_range(o, v->base, v->from, end);
+    v->from = end;
 }
 
 /* Moves c past the n bytes plain_run() counted, writing them to o if o. */
@@ -244,6 +257,15 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
     c.utf8 = utf8;
     put_str(o, name);
     put_str(o, ": ");
+    /* Most values are short and plain: then the line is the input. */
+    if (raw.to - raw.from <= DSN_FOLD_COLUMNS &&
+        col + c.pre.to + (raw.to - raw.from) <= DSN_FOLD_COLUMNS &&
+        is_plain(raw)) {
+        put_range(o, c.pre);
+        put_range(o, raw);
+        put_str(o, "\r\n");
+        return;
+    }
     /* the first word stays beside the name: folding before it would make
      * the value start with a space once unfolded */
     put_word(o, &c, &col);
