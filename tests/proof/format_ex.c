@@ -49,7 +49,6 @@ int main(void)
     r.fallback = any_text(fallback);
     r.msg = Frama_C_nondet(0, 1) ? r.fallback : any_text(msg);
     r.flags = Frama_C_unsigned_int_interval(0, UINT_MAX);
-    (void)dsn_format_ex(Frama_C_nondet(0, 1) ? &r : NULL, flags, buf,
-                        size);
+    (void)dsn_format_ex(Frama_C_nondet(0, 1) ? &r : NULL, flags, buf, size);
     return 0;
 }
