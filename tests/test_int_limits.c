@@ -265,18 +265,16 @@ static void test_format_every_field(void **state)
     for (i = 0; i < NV; i++) {
         int v = values[i];
         dsn_reply r = dsn_no_such_user(NULL, 0), g;
-        g = r;
-        g.code = v;
-        expect_format(&g);
-        g = r;
-        g.cls = v;
-        expect_format(&g);
-        g = r;
-        g.subject = v;
-        expect_format(&g);
-        g = r;
-        g.detail = v;
-        expect_format(&g);
+        int k;
+        /* each int field of the reply in turn */
+        for (k = 0; k < 4; k++) {
+            g = r;
+            *(k == 0   ? &g.code
+              : k == 1 ? &g.cls
+              : k == 2 ? &g.subject
+                       : &g.detail) = v;
+            expect_format(&g);
+        }
         for (j = 0; j < NV; j++) {
             g = r;
             g.code = v;

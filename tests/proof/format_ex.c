@@ -15,26 +15,15 @@
  */
 #include <limits.h>
 
-#include "__fc_builtin.h"
 #include "dsn.h"
+#include "harness.h"
 
-#ifndef N
-#define N 1100
-#endif
 /* the longest output: every text byte on a line of its own prefix */
 #define OUT (2 * (N + 1) * 24 + 64)
 
 static char msg[N + 1];
 static char fallback[N + 1];
 static char out[OUT];
-
-/* NULL or a NUL-terminated string of unknown bytes, length 0..N */
-static const char *any_text(char *b)
-{
-    Frama_C_make_unknown(b, N);
-    b[N] = '\0';
-    return Frama_C_nondet(0, 1) ? b : NULL;
-}
 
 int main(void)
 {

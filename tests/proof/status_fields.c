@@ -9,6 +9,7 @@
  *   diagnostic_len               any 0..N (0: strlen)
  *   action, code                 any int
  *   status                       NULL, or any three ints
+ *   flags                        any unsigned (DSN_FIELDS_UTF8 or not)
  *   buf, size                    NULL and any size, or a buffer and any
  *                                size 0..its length
  *
@@ -17,24 +18,14 @@
  */
 #include <limits.h>
 
-#include "__fc_builtin.h"
 #include "dsn.h"
+#include "harness.h"
 
-#ifndef N
-#define N 1100
-#endif
 /* six values of N bytes, folding at most doubles them, plus the names */
 #define OUT (6 * 3 * (N + 1) + 256)
 
 static char text[6][N + 1];
 static char out[OUT];
-
-static const char *any_text(char *b)
-{
-    Frama_C_make_unknown(b, N);
-    b[N] = '\0';
-    return Frama_C_nondet(0, 1) ? b : NULL;
-}
 
 int main(void)
 {
@@ -55,6 +46,7 @@ int main(void)
     f.diagnostic_len = Frama_C_size_t_interval(0, N);
     f.last_attempt_date = any_text(text[4]);
     f.will_retry_until = any_text(text[5]);
+    f.flags = Frama_C_unsigned_int_interval(0, UINT_MAX);
     (void)dsn_status_fields(Frama_C_nondet(0, 1) ? &f : NULL, buf, size);
     (void)dsn_status_fields_check(Frama_C_nondet(0, 1) ? &f : NULL);
     return 0;
