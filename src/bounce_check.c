@@ -176,15 +176,19 @@ static int check_recipient(const dsn_recipient_fields *r)
     return DSN_OK;
 }
 
+/* The Action dsn_status_fields() writes (dsn/delivery.h): the caller's,
+ * else the last reply code's, else the one the status class implies. The
+ * status may differ in class from the code (RFC 3464 ties it to the
+ * Action), so the code decides first, as in the fields. Called on
+ * recipients dsn_bounce_check() accepted: the class is 2, 4 or 5. */
 int bw_action(const dsn_recipient_fields *r)
 {
     dsn_status st;
     if (r->action != 0)
         return r->action;
-    if (r->status != NULL)
-        st = *r->status;
-    else
-        (void)dsn_default_status(r->code, &st);
+    if (r->code != 0 || r->status == NULL)
+        return dsn_action_of(r->code);
+    st = *r->status;
     return dsn_action_of(st.cls * 100);
 }
 

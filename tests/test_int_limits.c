@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -402,6 +403,85 @@ static void test_status_fields(void **state)
     }
 }
 
+/* dsn/base.h's small rules and dsn_status_format(). */
+static void test_base(void **state)
+{
+    size_t i, j;
+    (void)state;
+    for (i = 0; i < NV; i++) {
+        int v = values[i];
+        assert_int_equal(dsn_code_in_range(v), in(v, 200, 599));
+        assert_int_equal(dsn_code_wellformed(v), basic_valid(v));
+        assert_int_equal(dsn_status_number_valid(v), number_valid(v));
+        for (j = 0; j < NV; j++) {
+            dsn_status st;
+            char buf[DSN_STATUS_MAX];
+            int ok;
+            st.cls = v;
+            st.subject = values[j];
+            st.detail = values[NV - 1 - j];
+            ok = (v == 2 || v == 4 || v == 5) && number_valid(st.subject) &&
+                 number_valid(st.detail);
+            assert_int_equal(dsn_status_valid(&st), ok);
+            assert_int_equal(dsn_status_format(&st, buf, sizeof buf) > 0, ok);
+        }
+    }
+}
+
+/* dsn_rfc5322_date(): each int of the tm and the offset, any value. */
+static void test_date(void **state)
+{
+    size_t i;
+    int k;
+    (void)state;
+    for (i = 0; i < NV; i++) {
+        for (k = 0; k < 7; k++) {
+            struct tm tm;
+            char buf[DSN_DATE_MAX];
+            int v = values[i], off = 0, ok;
+            memset(&tm, 0, sizeof tm);
+            tm.tm_year = 126; /* 2026-11-30 10:22:53 */
+            tm.tm_mon = 10;
+            tm.tm_mday = 30;
+            tm.tm_hour = 10;
+            tm.tm_min = 22;
+            tm.tm_sec = 53;
+            switch (k) {
+            case 0:
+                tm.tm_year = v;
+                ok = in(v, 0, 9999 - 1900);
+                break;
+            case 1:
+                tm.tm_mon = v;
+                ok = in(v, 0, 11) && v != 1;
+                break; /* 30th */
+            case 2:
+                tm.tm_mday = v;
+                ok = in(v, 1, 30);
+                break;
+            case 3:
+                tm.tm_hour = v;
+                ok = in(v, 0, 23);
+                break;
+            case 4:
+                tm.tm_min = v;
+                ok = in(v, 0, 59);
+                break;
+            case 5:
+                tm.tm_sec = v;
+                ok = in(v, 0, 60);
+                break;
+            default:
+                off = v;
+                ok = in(v, -1439, 1439);
+                break;
+            }
+            assert_int_equal(dsn_rfc5322_date(&tm, off, buf, sizeof buf) > 0,
+                             ok);
+        }
+    }
+}
+
 /* The issue's case, exactly. */
 static void test_issue_15_case(void **state)
 {
@@ -456,6 +536,8 @@ int main(void)
         cmocka_unit_test(test_constructors),
         cmocka_unit_test(test_status_fields),
         cmocka_unit_test(test_issue_15_case),
+        cmocka_unit_test(test_base),
+        cmocka_unit_test(test_date),
         cmocka_unit_test(test_parser_size_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
