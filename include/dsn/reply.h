@@ -42,6 +42,15 @@
  *      dsn_reply_check() rejects (NULL included) formats to "" and 0 is
  *      returned: no valid reply is shorter than 5 bytes, so 0 is the error.
  *
+ *      dsn_reply_check(r, flags) makes three checks, each the rule of an
+ *      RFC and no stricter: DSN_EBADCODE, a code outside RFC 5321 section
+ *      4.2's grammar [2-5][0-5][0-9], or a 3yz with an enhanced code (RFC
+ *      2034 section 3: 2xx, 4xx and 5xx only); DSN_EBADSTATUS, a subject
+ *      or detail that is not 1 to 3 digits (RFC 3463 section 2);
+ *      DSN_EBADCLASS, an enhanced class other than the code's first digit
+ *      (RFC 2034 section 4: "a 2xx response must incorporate a 2.X.X
+ *      code", and so on). DSN_EINVAL for r NULL.
+ *
  *      The text is made safe on the way out: control characters (0x00-0x1F
  *      but the line-separating '\n', and 0x7F) are removed, as haraka-dsn's
  *      injection guard does; a line left empty is dropped; if no line is
