@@ -10,6 +10,13 @@
  *   buf, size                    NULL and any size, or a buffer and any
  *                                size 0..its length
  *
+ * Not reached (18 of 854 statements): the pre-rendered path of a table
+ * row's own text (dsn_format_fast()'s tail_of() match; giving the
+ * fallback as any of the 92 rows' texts joins their sizes and costs 16
+ * alarms of imprecision and twice the time: tests/test_fast_paths.c
+ * checks that path against the general one instead), and
+ * dsn_reply_check()'s r == NULL, which dsn_format_ex() tests first.
+ *
  * Run by tests/proof/run-writers.sh; the alarms it may leave are in
  * tests/proof/baseline-format_ex.txt.
  */

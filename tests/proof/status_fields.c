@@ -13,6 +13,10 @@
  *   buf, size                    NULL and any size, or a buffer and any
  *                                size 0..its length
  *
+ * Not reached (8 of 856 statements): dsn_action_of()'s and
+ * dsn_default_status()'s DSN_EBADCODE, and dsn_status_valid()'s NULL, on
+ * paths where the code or status was checked before.
+ *
  * Run by tests/proof/run-writers.sh; the alarms it may leave are in
  * tests/proof/baseline-status_fields.txt.
  */
