@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bounce_int.h"
-#include "digits.h"
+#include "text_class.h"
 
 static const bw_outcome outcomes[] = {
     {DSN_ACTION_FAILED, "Undelivered Mail Returned to Sender",
@@ -65,7 +65,7 @@ static void put_clean(bw_out *o, const char *s, size_t n, int lines)
     size_t i = 0;
     while (i < n) {
         size_t k = bw_utf8_char(p + i, n - i);
-        if (k > 1 || (k == 1 && p[i] >= 0x20 && p[i] != 0x7F)) {
+        if (k > 1 || (k == 1 && !dsn_is_ctl(p[i]))) {
             bw_put(o, (const char *)p + i, k);
             i += k;
             continue;
@@ -96,18 +96,14 @@ static void put_value(bw_out *o, const char *label, const char *v)
 static void put_status(bw_out *o, const dsn_recipient_fields *r)
 {
     dsn_status st;
-    char s[16];
+    char s[DSN_STATUS_MAX];
     size_t n;
     if (r->status != NULL)
         st = *r->status;
     else
         (void)dsn_default_status(r->code, &st);
-    /* dsn_bounce_check() checked each number: 0..999 */
-    n = dsn_put_digits(s, st.cls);
-    s[n++] = '.';
-    n += dsn_put_digits(s + n, st.subject);
-    s[n++] = '.';
-    n += dsn_put_digits(s + n, st.detail);
+    /* dsn_bounce_check() checked it: never "" */
+    n = dsn_status_format(&st, s, sizeof s);
     bw_str(o, "    Status: ");
     bw_put(o, s, n);
     bw_put(o, "\r\n", 2);

@@ -4,7 +4,9 @@
   - every "$ command" example in README.md's section "## The dsn program"
     (```console blocks) and in man/dsn.1's EXAMPLES runs under bash with
     the built dsn first in PATH, and prints exactly the lines shown after it;
-  - every long option of `dsn --help` is named in both documents;
+  - every long option of `dsn --help` is named in man/dsn.1, the program's
+    reference (issue 11: README.md is no second copy of it); README.md's
+    examples run as above;
   - `man --warnings -l man/dsn.1` is silent (checked where man is installed;
     tests/consumer/run.sh checks it in CI in any case).
 
@@ -77,7 +79,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     dsn, src = sys.argv[1], sys.argv[2]
-    readme, readme_pairs = readme_examples(src)
+    _, readme_pairs = readme_examples(src)
     man, man_pairs = man_examples(src)
     run_examples(dsn, "README.md", readme_pairs)
     run_examples(dsn, "man/dsn.1", man_pairs)
@@ -87,8 +89,6 @@ def main():
     for opt in options:
         if opt not in man:
             failures.append(f"man/dsn.1 does not name {opt}")
-        if opt not in readme:
-            failures.append(f"README.md's dsn section does not name {opt}")
 
     if shutil.which("man"):
         p = subprocess.run(["man", "--warnings", "-l", f"{src}/man/dsn.1"],
