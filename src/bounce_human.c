@@ -10,22 +10,22 @@
 #include "text_class.h"
 
 static const bw_outcome outcomes[] = {
-    {DSN_ACTION_FAILED, "Undelivered Mail Returned to Sender",
+    {DSN_ACTION_FAILED, "Delivery report: message not delivered",
      "Your message could not be delivered to one or more of its\r\n"
      "recipients. The mail system gave up on the recipients below.",
      "could not be delivered"},
-    {DSN_ACTION_DELAYED, "Delayed Mail (still being retried)",
+    {DSN_ACTION_DELAYED, "Delivery report: message delayed",
      "Your message has not yet been delivered to one or more of its\r\n"
      "recipients. The mail system keeps trying: you need not send it\r\n"
      "again.",
      "not delivered yet, still being retried"},
-    {DSN_ACTION_DELIVERED, "Successful Mail Delivery Report",
+    {DSN_ACTION_DELIVERED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "delivered to the mailbox"},
-    {DSN_ACTION_RELAYED, "Successful Mail Delivery Report",
+    {DSN_ACTION_RELAYED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "relayed to a system that does not report on delivery"},
-    {DSN_ACTION_EXPANDED, "Successful Mail Delivery Report",
+    {DSN_ACTION_EXPANDED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "delivered to a list or alias, which passed it on"},
 };
@@ -174,7 +174,7 @@ void bw_human(const bw_plan *pl, bw_out *o)
             bw_put(o, "\r\n", 2);
         return;
     }
-    bw_str(o, "This is the mail system at host ");
+    bw_str(o, "This report comes from the mail system at ");
     bw_str(o, b->reporting_mta);
     bw_str(o, ".\r\n\r\n");
     bw_str(o, bw_outcome_of(pl->worst)->intro);

@@ -38,9 +38,9 @@
  *
  *      From: Mail Delivery System <MAILER-DAEMON@reporting_mta>
  *      To: <sender>
- *      Subject: Undelivered Mail Returned to Sender       (any failed)
- *               Delayed Mail (still being retried)        (any delayed)
- *               Successful Mail Delivery Report           (otherwise)
+ *      Subject: Delivery report: message not delivered   (any failed)
+ *               Delivery report: message delayed         (any delayed)
+ *               Delivery report: message delivered       (otherwise)
  *      Date: <date>
  *      Message-ID: <message_id>, or <message_id_local@reporting_mta>
  *      In-Reply-To: and References: <the original's Message-ID>  (if known)
@@ -48,6 +48,10 @@
  *      MIME-Version: 1.0
  *      Content-Type: multipart/report; report-type=delivery-status;
  *              boundary="=_libdsn_<16 hex digits>"  (RFC 6522 section 3)
+ *
+ *      (Words of the writer's own: readers such as Sisimai take Postfix's
+ *      "Undelivered Mail Returned to Sender" and its text for Postfix's
+ *      format and read the text part instead of the delivery-status part.)
  *
  *      1. text/plain: a paragraph per recipient (address, what happened,
  *         status, the remote reply), or the caller's text.
