@@ -19,7 +19,8 @@
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-19 replies parsed
- *      (dsn/parse.h); later parts take ranges of ten of their own.
+ *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h); each part
+ *      takes a range of ten of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -108,7 +109,18 @@ extern "C" {
     XX(EBARELF, -17, "reply line ends in LF without CR (strict)")              \
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
-                          "(strict)")
+                          "(strict)")                                          \
+    /* -40..-49: delivery status notifications written (dsn/bounce.h) */      \
+    XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
+    XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
+    XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \
+                       "(RFC 3461 section 6.2)")                               \
+    XX(EHEADERVALUE, -43, "header field value empty, too long, or holding a "  \
+                          "control character")                                 \
+    XX(EMSGID, -44, "not a msg-id <id-left@id-right> (RFC 5322 3.6.4)")        \
+    XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
+    XX(EWRITER, -46, "the caller's writer reported an error")                  \
+    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")
 
 typedef enum dsn_error {
     DSN_OK = 0,
