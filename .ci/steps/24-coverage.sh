@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5: line coverage of src/ by the ctest suite (gcc --coverage, lcov),
-# printed per file with the lines no test reaches. Reports; the README's
-# Safety section gives the figure. About 1 min here.
+# printed per file with the lines no test reaches. Reports; docs/safety.md
+# gives the figure. About 1 min here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
