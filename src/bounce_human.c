@@ -64,13 +64,17 @@ static void put_clean(bw_out *o, const char *s, size_t n, int lines)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        size_t k = bw_utf8_char(p + i, n - i);
-        if (k > 1 || (k == 1 && !dsn_is_ctl(p[i]))) {
-            bw_put(o, (const char *)p + i, k);
-            i += k;
+        /* the run of octets that go out as they are, in one piece */
+        size_t run = i, k;
+        while (run < n && (k = bw_utf8_char(p + run, n - run)) > 0 &&
+               (k > 1 || !dsn_is_ctl(p[run])))
+            run += k;
+        if (run > i) {
+            bw_put(o, s + i, run - i);
+            i = run;
             continue;
         }
-        if (k == 0)
+        if (bw_utf8_char(p + i, n - i) == 0)
             bw_put(o, "?", 1);
         else if (lines && (p[i] == '\r' || p[i] == '\n')) {
             bw_put(o, "\r\n", 2);
@@ -126,7 +130,7 @@ static void put_recipient(bw_out *o, const dsn_recipient_fields *r)
         bw_put(o, "\r\n", 2);
     }
     put_value(o, "    Last attempt: ", r->last_attempt_date);
-    put_value(o, "    Retried until: ", r->will_retry_until);
+    put_value(o, "    Will retry until: ", r->will_retry_until);
 }
 
 static void put_size(bw_out *o, size_t v)

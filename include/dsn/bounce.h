@@ -169,13 +169,21 @@
  *   dsn_bounce_format(b, buf, size)
  *      snprintf's contract: returns the length of the whole message, writes
  *      at most size octets including the terminating NUL, and (NULL, 0)
- *      measures. A message dsn_bounce_check() rejects gives "" and 0.
+ *      measures. A message dsn_bounce_check() rejects gives "" and 0,
+ *      and so does one the line guard stops (below).
  *
  *   dsn_bounce_write(b, writer, ctx)
  *      The same octets, handed in order to writer(ctx, octets, len), which
  *      returns 0 to go on (for originals too large for a buffer). Returns
  *      DSN_OK, dsn_bounce_check()'s error, or DSN_EWRITER when the
  *      writer returned non-zero (it is not called again).
+ *
+ *      The line guard: the pass that chooses the boundary measures every
+ *      line of parts 2 and 3; one over 998 octets gives DSN_ELINE998
+ *      before anything is written (part 1 goes quoted-printable instead).
+ *      The rules above keep every line short, so no input is known to
+ *      reach it: it stands between a mistake in them and a message that
+ *      breaks RFC 5322.
  *
  *   dsn_rfc5322_date(tm, utc_offset_minutes, buf, size)
  *      "Mon, 30 Nov 2026 10:22:53 +0000" (RFC 5322 section 3.3) from a
