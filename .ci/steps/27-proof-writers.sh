@@ -5,12 +5,11 @@
 # NULL where the API allows it) raise no alarm but those listed, each with
 # why it cannot occur, in tests/proof/baseline-*.txt; a new alarm, or a
 # listed one that no longer occurs, fails. About 1 min here.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
-command -v frama-c >/dev/null || apt_install frama-c-base
+need_command frama-c frama-c-base
+apt_install_needs
 
 # the generated headers the sources include: dsn/version.h, the copied
 # tables and dsn_name_index.h

@@ -77,6 +77,12 @@
  *      the code wants, and what a log wants). dsn_text() is that flag.
  *      DSN_FMT_ASCII: 7-bit text, as above. Other bits are ignored.
  *
+ *      The table is data too: dsn_entries[DSN_ID_COUNT], indexed by dsn_id,
+ *      gives each row's name, code, subject, detail and text;
+ *      dsn_entry_of(id) is the row of id, or NULL when id is out of range;
+ *      dsn_entry_by_status(subject, detail) is the DSN_ROW (never a
+ *      variant) that owns subject.detail, or NULL when no row does.
+ *
  * THREADS
  *      No global mutable state, no allocation: every function is reentrant.
  */
