@@ -101,7 +101,17 @@ extern "C" {
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
+    XX(EBADCLASS, -4, "enhanced status class differs from the reply class") \
+    XX(ENOREPORT, -50, "no delivery-status part in the message "            \
+                       "(RFC 3464 section 2)")                               \
+    XX(EMIMEDEPTH, -51, "no delivery-status part found within the "          \
+                        "multipart nesting limit (RFC 2046 section 5.1)")     \
+    XX(EMIMEPARTS, -52, "no delivery-status part found within the body "     \
+                        "part limit (RFC 2046 section 5.1)")                  \
+    XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                  \
+                       "(RFC 2045 section 6.1)")                             \
+    XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "    \
+                      "an unfolded field")
 
 typedef enum dsn_error {
     DSN_OK = 0,
