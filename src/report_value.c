@@ -38,7 +38,7 @@ int dsn_rpt_value(const dsn_rpt_field *f, dsn_rpt_arena *a, dsn_slice *out)
         *out = v;
         return DSN_OK;
     }
-    if (a->size - a->used < v.len)
+    if (a->buf == NULL)
         return DSN_ESCRATCH;
     dst = a->buf + a->used;
     for (i = 0; i < v.len; i++) {
@@ -46,6 +46,8 @@ int dsn_rpt_value(const dsn_rpt_field *f, dsn_rpt_arena *a, dsn_slice *out)
         /* the CR LF or LF of a fold; a CR of its own is a byte */
         if (c == '\n' || (c == '\r' && i + 1 < v.len && v.ptr[i + 1] == '\n'))
             continue;
+        if (n == a->size - a->used)
+            return DSN_ESCRATCH;
         dst[n++] = c;
     }
     a->used += n;
