@@ -22,6 +22,8 @@ static dsn_slice slice(const char *p, size_t n)
 static dsn_slice trim(dsn_slice v)
 {
     size_t b = 0, e = v.len;
+    if (v.len == 0)
+        return slice(NULL, 0);
     while (b < e && is_space(v.ptr[b]))
         b++;
     while (e > b && is_space(v.ptr[e - 1]))
