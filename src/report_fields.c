@@ -8,23 +8,24 @@
  */
 #include "report_scan.h"
 
-/* The fields read, RFC 3464 spelling; per-message ones first. */
+/* The fields read, RFC 3464 names in lower case (dsn_rpt_ieq() takes
+ * the message's in any case); per-message ones first. */
 /* clang-format off */
 #define DSN_RPT_FIELD_MAP(XX)                                                  \
-    XX(REPORTING_MTA, "Reporting-MTA")                                         \
-    XX(DSN_GATEWAY, "DSN-Gateway")                                             \
-    XX(RECEIVED_FROM_MTA, "Received-From-MTA")                                 \
-    XX(ENVELOPE_ID, "Original-Envelope-Id")                                    \
-    XX(ARRIVAL_DATE, "Arrival-Date")                                           \
-    XX(ORIGINAL_RECIPIENT, "Original-Recipient")                               \
-    XX(FINAL_RECIPIENT, "Final-Recipient")                                     \
-    XX(ACTION, "Action")                                                       \
-    XX(STATUS, "Status")                                                       \
-    XX(REMOTE_MTA, "Remote-MTA")                                               \
-    XX(DIAGNOSTIC_CODE, "Diagnostic-Code")                                     \
-    XX(LAST_ATTEMPT_DATE, "Last-Attempt-Date")                                 \
-    XX(FINAL_LOG_ID, "Final-Log-ID")                                           \
-    XX(WILL_RETRY_UNTIL, "Will-Retry-Until")
+    XX(REPORTING_MTA, "reporting-mta")                                         \
+    XX(DSN_GATEWAY, "dsn-gateway")                                             \
+    XX(RECEIVED_FROM_MTA, "received-from-mta")                                 \
+    XX(ENVELOPE_ID, "original-envelope-id")                                    \
+    XX(ARRIVAL_DATE, "arrival-date")                                           \
+    XX(ORIGINAL_RECIPIENT, "original-recipient")                               \
+    XX(FINAL_RECIPIENT, "final-recipient")                                     \
+    XX(ACTION, "action")                                                       \
+    XX(STATUS, "status")                                                       \
+    XX(REMOTE_MTA, "remote-mta")                                               \
+    XX(DIAGNOSTIC_CODE, "diagnostic-code")                                     \
+    XX(LAST_ATTEMPT_DATE, "last-attempt-date")                                 \
+    XX(FINAL_LOG_ID, "final-log-id")                                           \
+    XX(WILL_RETRY_UNTIL, "will-retry-until")
 
 enum field_id {
     F_UNKNOWN = -1,
@@ -39,13 +40,20 @@ static const char *const field_names[F_COUNT] = {
     DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_NAME_)
 #undef DSN_RPT_FIELD_NAME_
 };
+
+static const unsigned char field_lens[F_COUNT] = {
+#define DSN_RPT_FIELD_LEN_(id, name) sizeof name - 1,
+    DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_LEN_)
+#undef DSN_RPT_FIELD_LEN_
+};
 /* clang-format on */
 
 static int field_id(dsn_slice name)
 {
     int i;
     for (i = 0; i < F_COUNT; i++)
-        if (dsn_rpt_ieq(name.ptr, name.len, field_names[i]))
+        if (name.len == field_lens[i] &&
+            dsn_rpt_ieq(name.ptr, name.len, field_names[i]))
             return i;
     return F_UNKNOWN;
 }

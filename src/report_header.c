@@ -76,6 +76,11 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
         *pos = next;
         return DSN_RPT_BLANK;
     }
+    /* no field starts so: it may be a delimiter (RFC 2046 5.1.1) */
+    if (end - start >= 2 && s[start] == '-' && s[start + 1] == '-') {
+        *pos = next;
+        return DSN_RPT_DASHES;
+    }
     colon = name_end(s, start, end);
     /* the continuation lines belong to this line, field or not */
     value_end = end;
@@ -100,21 +105,4 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
     f->value.ptr = s + colon + 1;
     f->value.len = value_end - colon - 1;
     return DSN_RPT_FIELD;
-}
-
-int dsn_rpt_ieq(const char *s, size_t n, const char *w)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
-        if (b == '\0')
-            return 0;
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + ('a' - 'A'));
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b + ('a' - 'A'));
-        if (a != b)
-            return 0;
-    }
-    return w[n] == '\0';
 }

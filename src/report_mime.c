@@ -94,20 +94,26 @@ static void content_type(dsn_slice ct, dsn_rpt_part *p)
     }
 }
 
+/* The name of a field in any case; the length first, as most fields of a
+ * message header are none of the three. */
+static int is_name(dsn_slice n, const char *w, size_t wlen)
+{
+    return n.len == wlen && dsn_rpt_ieq(n.ptr, n.len, w);
+}
+
 static void set_field(const dsn_rpt_field *f, dsn_rpt_part *p)
 {
-    const dsn_slice *n = &f->name;
-    if (dsn_rpt_ieq(n->ptr, n->len, "content-type")) {
+    if (is_name(f->name, "content-type", 12)) {
         content_type(f->value, p);
-    } else if (dsn_rpt_ieq(n->ptr, n->len, "content-transfer-encoding")) {
+    } else if (is_name(f->name, "content-transfer-encoding", 25)) {
         const char *s = f->value.ptr;
         size_t i = skip_cfws(s, 0, f->value.len), e = i;
         while (e < f->value.len && !is_cfws(s[e]) && s[e] != '(')
             e++;
         p->encoding.ptr = s + i;
         p->encoding.len = e - i;
-    } else if (dsn_rpt_ieq(n->ptr, n->len, "message-id")) {
-        p->message_id = dsn_rpt_msg_id(f->value);
+    } else if (is_name(f->name, "message-id", 10)) {
+        p->message_id = f->value;
     }
 }
 
@@ -118,12 +124,16 @@ size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
         {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}};
     dsn_rpt_field f;
     int r;
+    size_t at = pos;
     *p = none;
     while ((r = dsn_rpt_field_next(s, len, &pos, &f)) != DSN_RPT_END) {
         if (r == DSN_RPT_BLANK)
             break;
+        if (r == DSN_RPT_DASHES)
+            return at;
         if (r == DSN_RPT_FIELD)
             set_field(&f, p);
+        at = pos;
     }
     return pos;
 }

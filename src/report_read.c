@@ -36,7 +36,7 @@ static dsn_slice original_message_id(const char *msg, const dsn_rpt_found *f)
         return none;
     dsn_rpt_part_headers(msg + f->original_start,
                          f->original_end - f->original_start, 0, &p);
-    return p.message_id;
+    return dsn_rpt_msg_id(p.message_id);
 }
 
 int dsn_report_read(const char *msg, size_t len, char *scratch,

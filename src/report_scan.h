@@ -23,7 +23,8 @@ enum {
     DSN_RPT_END = 0,   /* pos was at len */
     DSN_RPT_FIELD = 1, /* a field: *f filled */
     DSN_RPT_BLANK = 2, /* an empty line, or one of spaces and tabs */
-    DSN_RPT_JUNK = 3   /* a line that is no field, with its continuations */
+    DSN_RPT_JUNK = 3,  /* a line that is no field, with its continuations */
+    DSN_RPT_DASHES = 4 /* a line that starts with "--", maybe a delimiter */
 };
 
 /* One header field: its name, and its value from after the ':' to the end
@@ -39,9 +40,21 @@ typedef struct dsn_rpt_field {
 int dsn_rpt_field_next(const char *s, size_t len, size_t *pos,
                        dsn_rpt_field *f);
 
-/* 1 when the n bytes at s equal the NUL-terminated ASCII word w in any
- * case. */
-int dsn_rpt_ieq(const char *s, size_t n, const char *w);
+/* 1 when the n bytes at s equal the NUL-terminated word w, which is lower
+ * case: the bytes of s are taken in any case. Inline: it is called for
+ * every header field the reader looks at. */
+static inline int dsn_rpt_ieq(const char *s, size_t n, const char *w)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i];
+        if ((unsigned)(a - 'A') < 26u)
+            a = (unsigned char)(a + ('a' - 'A'));
+        if (a != (unsigned char)w[i])
+            return 0; /* w[i] == '\0' included: s is longer */
+    }
+    return w[n] == '\0';
+}
 
 /* ---- field values (report_value.c) ---- */
 
@@ -76,14 +89,16 @@ dsn_slice dsn_rpt_msg_id(dsn_slice raw);
 
 /* The MIME header fields of one entity that the reader uses. */
 typedef struct dsn_rpt_part {
-    dsn_slice type;     /* "multipart/report", without parameters */
-    dsn_slice boundary; /* the boundary parameter, unquoted */
-    dsn_slice encoding; /* Content-Transfer-Encoding, trimmed */
-    dsn_slice message_id;
+    dsn_slice type;       /* "multipart/report", without parameters */
+    dsn_slice boundary;   /* the boundary parameter, unquoted */
+    dsn_slice encoding;   /* Content-Transfer-Encoding, trimmed */
+    dsn_slice message_id; /* the raw Message-ID value (dsn_rpt_msg_id) */
 } dsn_rpt_part;
 
-/* Reads the header block at pos (up to its blank line or end); returns
- * the index where the entity's body starts. */
+/* Reads the header block at pos, up to its blank line, the end, or a line
+ * that starts with "--" (a delimiter where a writer left the blank line
+ * out); returns the index where the entity's body starts (that line's,
+ * for the last). */
 size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
                             dsn_rpt_part *p);
 

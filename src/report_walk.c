@@ -103,19 +103,47 @@ static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
     return body;
 }
 
-/* 1 when nothing more is to be found: the status part and an original
- * after it are both closed. */
+/* 1 when nothing more is to be found: the status part is closed and an
+ * original after it has begun (its header ends at its blank line or at
+ * the next delimiter, see dsn_rpt_part_headers()). */
 static int done(const walk *w, const dsn_rpt_found *f)
 {
-    return f->status_kind != 0 && w->open == DSN_RPT_OTHER &&
-           f->have_original && f->original_start > f->status_start;
+    return f->status_kind != 0 && w->open != DSN_RPT_STATUS &&
+           w->open != DSN_RPT_GLOBAL_STATUS && f->have_original &&
+           f->original_start > f->status_start;
+}
+
+/* The start of the next line at or after pos that begins with "--" (a
+ * delimiter candidate), or len. pos is a line start. Searching for the
+ * '-' skips the lines of a body at memchr's speed. */
+static size_t next_dash_line(const char *s, size_t len, size_t pos)
+{
+    if (pos + 1 < len && s[pos] == '-' && s[pos + 1] == '-')
+        return pos;
+    while (pos < len) {
+        const char *d = memchr(s + pos, '-', len - pos);
+        size_t i;
+        if (d == NULL)
+            return len;
+        i = (size_t)(d - s);
+        /* a "--" at a line start: the '-' follows an LF */
+        if (i > 0 && s[i - 1] == '\n' && i + 1 < len && s[i + 1] == '-')
+            return i;
+        pos = i + 1;
+    }
+    return len;
 }
 
 static void walk_body(walk *w, size_t pos, dsn_rpt_found *f)
 {
     while (pos < w->len && w->depth > 0 && !done(w, f)) {
-        size_t next, end = dsn_rpt_line(w->msg, w->len, pos, &next);
-        int closing = 0, k = delimiter_level(w, pos, end, &closing);
+        size_t next, end;
+        int closing = 0, k;
+        pos = next_dash_line(w->msg, w->len, pos);
+        if (pos >= w->len)
+            break;
+        end = dsn_rpt_line(w->msg, w->len, pos, &next);
+        k = delimiter_level(w, pos, end, &closing);
         if (k < 0) {
             pos = next;
             continue;
