@@ -101,16 +101,26 @@ extern "C" {
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class") \
-    XX(ENOREPORT, -50, "no delivery-status part in the message "            \
-                       "(RFC 3464 section 2)")                               \
-    XX(EMIMEDEPTH, -51, "no delivery-status part found within the "          \
-                        "multipart nesting limit (RFC 2046 section 5.1)")     \
-    XX(EMIMEPARTS, -52, "no delivery-status part found within the body "     \
-                        "part limit (RFC 2046 section 5.1)")                  \
-    XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                  \
-                       "(RFC 2045 section 6.1)")                             \
-    XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "    \
+    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")    \
+    XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
+    XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
+    XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \
+                       "(RFC 3461 section 6.2)")                               \
+    XX(EHEADERVALUE, -43, "header field value empty, too long, or holding a "  \
+                          "control character")                                 \
+    XX(EMSGID, -44, "not a msg-id <id-left@id-right> (RFC 5322 3.6.4)")        \
+    XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
+    XX(EWRITER, -46, "the caller's writer reported an error")                  \
+    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")       \
+    XX(ENOREPORT, -50, "no delivery-status part in the message "               \
+                       "(RFC 3464 section 2)")                                 \
+    XX(EMIMEDEPTH, -51, "no delivery-status part found within the "            \
+                        "multipart nesting limit (RFC 2046 section 5.1)")      \
+    XX(EMIMEPARTS, -52, "no delivery-status part found within the body "       \
+                        "part limit (RFC 2046 section 5.1)")                   \
+    XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                    \
+                       "(RFC 2045 section 6.1)")                               \
+    XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
                       "an unfolded field")
 
 typedef enum dsn_error {
