@@ -113,10 +113,11 @@ def main():
     dsn, source = sys.argv[1], sys.argv[2]
     corpus = corpus_dir(source)
     if corpus is None:
+        required = os.environ.get("DSN_REQUIRE_E2E") == "1"
         print("corpus_check: the shared bounce corpus (../shared/bounces "
-              "beside the source tree, or DSN_BOUNCES_DIR) is missing: "
-              "skipped")
-        sys.exit(1 if os.environ.get("DSN_REQUIRE_E2E") == "1" else 77)
+              "beside the source tree, or DSN_BOUNCES_DIR) is missing: " +
+              ("FAILED, DSN_REQUIRE_E2E=1" if required else "skipped"))
+        sys.exit(1 if required else 77)
     expected = read_tsv(os.path.join(corpus, "expected.tsv"))
     files = sorted({row["file"] for row in expected})
     got = run_reader(dsn, corpus, files)
