@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The DSN reader against real mail and against libdsn's own writer: the
+# 151 real bounces of ../shared/bounces (beside the clone) through
+# `dsn report --json` compared with their expected results
+# (report_corpus; DSN_REQUIRE_E2E=1 makes a missing corpus a failure),
+# every generated report of the writer read back field for field
+# (test_report_roundtrip), the reader's unit tests and `dsn report` cases;
+# then the reader's benchmark once (--quick) beside Python's email package
+# and Sisimai, so that it does not rot (timings are not checked). About
+# 30 s here once build-ci is built.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
+
+need=()
+command -v python3 >/dev/null || need+=(python3)
+perl -MSisimai -e1 2>/dev/null || need+=(libsisimai-perl)
+apt_install "${need[@]}"
+
+export DSN_REQUIRE_E2E=1
+cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON >/dev/null
+cmake --build build-ci -j "$(nproc)" >/dev/null
+ctest --test-dir build-ci --output-on-failure \
+  -R '^(report_corpus|test_report|test_report_roundtrip|cli_report_.*|cli_json_string)$'
+ctest --test-dir build-ci -R '^report_corpus$' -V | sed -n 's/^[0-9]*: \(.*messages;.*\)/\1/p'
+bash bench/report.sh --quick build-ci-bench-report
