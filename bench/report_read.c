@@ -59,9 +59,8 @@ static int load(const char *dir)
             return -1;
         }
         msgs[nmsgs].bytes = malloc((size_t)n + 1);
-        msgs[nmsgs].len = msgs[nmsgs].bytes
-                              ? fread(msgs[nmsgs].bytes, 1, (size_t)n, f)
-                              : 0;
+        msgs[nmsgs].len =
+            msgs[nmsgs].bytes ? fread(msgs[nmsgs].bytes, 1, (size_t)n, f) : 0;
         fclose(f);
         if (2 * msgs[nmsgs].len > scratch_size)
             scratch_size = 2 * msgs[nmsgs].len;

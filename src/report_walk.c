@@ -36,7 +36,7 @@ static int delimiter_level(const walk *w, size_t b, size_t e, int *closing)
         return -1;
     for (k = w->depth - 1; k >= 0; k--) {
         size_t n = w->bnd[k].len, i = b + 2 + n;
-        if (n == 0 || e - b - 2 < n || memcmp(s + b + 2, w->bnd[k].ptr, n))
+        if (n == 0 || e - b - 2 < n || memcmp(s + b + 2, w->bnd[k].ptr, n) != 0)
             continue;
         *closing = 0;
         if (e - i >= 2 && s[i] == '-' && s[i + 1] == '-') {
