@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "dsn/delivery.h" /* dsn_action_name() */
+#include "dsn/parse.h"    /* dsn_parse_status() */
 #include "dsn/report.h"
 
 /* ---- lines and header fields (report_header.c; RFC 5322 2.2) ---- */
