@@ -69,6 +69,9 @@ static size_t name_end(const char *s, size_t pos, size_t end)
 int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
 {
     size_t start = *pos, next, end, colon, value_end;
+    f->name.ptr = f->value.ptr = NULL; /* defined whatever comes back */
+    f->name.len = f->value.len = 0;
+    f->folded = 0;
     if (start >= len)
         return DSN_RPT_END;
     end = dsn_rpt_line(s, len, start, &next);
@@ -84,7 +87,6 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
     colon = name_end(s, start, end);
     /* the continuation lines belong to this line, field or not */
     value_end = end;
-    f->folded = 0;
     while (next < len && is_wsp(s[next])) {
         size_t more, e = dsn_rpt_line(s, len, next, &more);
         if (only_wsp(s, next, e))

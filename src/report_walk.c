@@ -153,10 +153,11 @@ static void walk_body(walk *w, size_t pos, dsn_rpt_found *f)
         pos = next;
         if (closing)
             continue;
-        if (++w->parts > DSN_REPORT_PARTS_MAX) {
+        if (w->parts == DSN_REPORT_PARTS_MAX) {
             f->limit = DSN_EMIMEPARTS;
             return;
         }
+        w->parts++;
         pos = begin_part(w, pos, f);
     }
 }
