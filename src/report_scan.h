@@ -49,11 +49,13 @@ static inline int dsn_rpt_ieq(const char *s, size_t n, const char *w)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i];
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+        if (b == '\0')
+            return 0; /* s is longer (and may hold a NUL here) */
         if ((unsigned)(a - 'A') < 26u)
             a = (unsigned char)(a + ('a' - 'A'));
-        if (a != (unsigned char)w[i])
-            return 0; /* w[i] == '\0' included: s is longer */
+        if (a != b)
+            return 0;
     }
     return w[n] == '\0';
 }

@@ -364,6 +364,17 @@ static void test_not_a_bounce(void **state)
                      DSN_ENOREPORT);
     assert_int_equal(dsn_report_next(&rep, &r), 0);
     assert_int_equal(read_all("", &rep, &r), DSN_ENOREPORT);
+    /* a name that goes on past a known one with NUL bytes (found by
+     * fuzz_report: the comparison read past "boundary") */
+    {
+        static const char nul[] = "Content-Type: multipart/mixed; "
+                                  "boundary\0\0\0=x\n\n--x\n"
+                                  "Content-Type: message/delivery-status\n\n"
+                                  "Final-Recipient: rfc822; a@b\n";
+        assert_int_equal(
+            dsn_report_read(nul, sizeof nul - 1, scratch, sizeof scratch, &rep),
+            DSN_ENOREPORT);
+    }
     assert_int_equal(
         read_all(
             "Content-Type: message/delivery-status\n"
