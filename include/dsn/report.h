@@ -45,7 +45,9 @@
  *      quoted inside the returned original is not taken for this one.
  *      Boundaries follow RFC 2046 section 5.1.1: a line "--" boundary,
  *      optional spaces and tabs, line end; "--" boundary "--" closes its
- *      multipart and every multipart nested in it. At most
+ *      multipart and every multipart nested in it. A part's header ends at
+ *      its blank line, or at a line starting with "--" where a writer left
+ *      the blank line out (no header field starts so). At most
  *      DSN_REPORT_DEPTH_MAX nested multiparts and DSN_REPORT_PARTS_MAX
  *      body parts are looked at; a part beyond either limit is not opened,
  *      and when no delivery-status part was found before it the error
