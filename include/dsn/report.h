@@ -115,9 +115,14 @@
  *      garbage) are skipped, never reported. Blocks are separated by
  *      blank lines (lines of spaces and tabs count as blank); where a
  *      writer left the blank line out, a block also ends before a
- *      recipient field (Final-Recipient, Original-Recipient) that the
- *      block already holds or that follows its Action or Status, and the
- *      per-message block ends before the first per-recipient field.
+ *      Final-Recipient, Original-Recipient, Action or Status field that
+ *      the block already holds (the order of fields within a block is
+ *      free: Amazon SES writes Action first, MessageLabs Final-Recipient
+ *      last), and the per-message block ends before the first
+ *      per-recipient field. The one case this cannot split: without the
+ *      blank line, the Original-Recipient of a next recipient that comes
+ *      before its Final-Recipient joins the block before it (that block
+ *      has none), and the next block starts at its Final-Recipient.
  *
  *      The fields, each unfolded (RFC 5322 section 2.2.3: the line breaks
  *      before spaces are removed), with spaces around it removed:
