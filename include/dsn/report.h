@@ -121,8 +121,8 @@
  *      last), and the per-message block ends before the first
  *      per-recipient field. The one case this cannot split: without the
  *      blank line, the Original-Recipient of a next recipient that comes
- *      before its Final-Recipient joins the block before it (that block
- *      has none), and the next block starts at its Final-Recipient.
+ *      before its Final-Recipient joins the block before it when that
+ *      block has none, and the next block starts at its Final-Recipient.
  *
  *      The fields, each unfolded (RFC 5322 section 2.2.3: the line breaks
  *      before spaces are removed), with spaces around it removed:
