@@ -27,7 +27,7 @@ fi
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DDSN_WERROR=ON >/dev/null
 cmake --build "$build" --target dsn_bench_report -j2 >/dev/null
-c_rounds=31 py_rounds=5 pl_rounds=3 turns=3
+c_rounds=31 py_rounds=11 pl_rounds=5 turns=3
 [ -n "$quick" ] && c_rounds=3 py_rounds=1 pl_rounds=1 turns=1
 have_sisimai=1
 perl -MSisimai -e1 2>/dev/null || {
