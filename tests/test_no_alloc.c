@@ -304,22 +304,27 @@ static size_t every_operation(void)
  * folded value, a part it cannot find and one it cannot decode. */
 static size_t read_reports(void)
 {
-    static const char *const msgs[] = {
+    static const char report[] =
         "Content-Type: multipart/report; boundary=b\n\n--b\n"
         "Content-Type: message/delivery-status\n\n"
         "Reporting-MTA: dns;\n m.example\n\n"
         "Final-Recipient: rfc822; <a@b>\nAction: failed\nStatus: 5.0.0\n"
         "Diagnostic-Code: smtp; 550 5.1.1 gone\n--b\n"
-        "Content-Type: text/rfc822-headers\n\nMessage-ID: <m@x>\n\n--b--\n",
+        "Content-Type: text/rfc822-headers\n\nMessage-ID: <m@x>\n\n--b--\n";
+    static const char base64[] =
         "Content-Type: message/global-delivery-status\n"
         "Content-Transfer-Encoding: base64\n\n"
-        "RmluYWwtUmVjaXBpZW50OiByZmM4MjI7IGFAYgo=\n",
+        "RmluYWwtUmVjaXBpZW50OiByZmM4MjI7IGFAYgo=\n";
+    static const char qp[] =
         "Content-Type: message/delivery-status\n"
         "Content-Transfer-Encoding: quoted-printable\n\n"
-        "Final-Recipient: rfc822; a=3Db@c\nStatus: 4.4.7\n",
+        "Final-Recipient: rfc822; a=3Db@c\nStatus: 4.4.7\n";
+    static const char unknown[] =
         "Content-Type: message/delivery-status\n"
-        "Content-Transfer-Encoding: x-unknown\n\nFinal-Recipient: a\n",
-        "Subject: vacation\n\nFinal-Recipient: rfc822; a@b\n"};
+        "Content-Transfer-Encoding: x-unknown\n\nFinal-Recipient: a\n";
+    static const char prose[] =
+        "Subject: vacation\n\nFinal-Recipient: rfc822; a@b\n";
+    static const char *const msgs[] = {report, base64, qp, unknown, prose};
     static char scratch[1024];
     size_t n = 0, i;
     int err;
