@@ -5,7 +5,8 @@
 # (report_corpus; DSN_REQUIRE_E2E=1 makes a missing corpus a failure)
 # and with Python's email package reading the same (report_oracle),
 # every generated report of the writer read back field for field
-# (test_report_roundtrip), the reader's unit tests and `dsn report` cases;
+# (test_report_roundtrip) and through the program, dsn bounce | dsn report
+# (report_cli_roundtrip), the reader's unit tests and `dsn report` cases;
 # the bounces a real Exim and a real OpenSMTPD write read back
 # (e2e_exim_bounce: Exim's Status 5.0.0 and the remote reply's code as the
 # status that matters; e2e_opensmtpd_bounce: the part in multipart/mixed,
@@ -27,7 +28,7 @@ cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
   -DDSN_BUILD_TESTS=ON >/dev/null
 cmake --build build-ci -j "$(nproc)" >/dev/null
 ctest --test-dir build-ci --output-on-failure \
-  -R '^(report_corpus|report_oracle|test_report|test_report_roundtrip|cli_report_.*|cli_json_string)$'
+  -R '^(report_corpus|report_oracle|report_cli_roundtrip|test_report|test_report_roundtrip|cli_report_.*|cli_json_string)$'
 ctest --test-dir build-ci -R '^report_corpus$' -V | sed -n 's/^[0-9]*: \(.*messages;.*\)/\1/p'
 
 # live_mta COMMAND PACKAGE SERVICE TEST: installs the MTA when COMMAND is
