@@ -80,8 +80,8 @@
  *      the To: header carries the UTF-8 address (RFC 6532). Such an address
  *      must be well-formed UTF-8 (else DSN_ENOTUTF8). Otherwise every
  *      octet written is 7-bit: 8-bit text of part 1 goes out
- *      quoted-printable, and 8-bit octets of the returned header section
- *      become '?'. Octets that are not well-formed UTF-8 never go out
+ *      quoted-printable, and 8-bit octets of part 2 and of the returned
+ *      header section become '?'. Octets that are not well-formed UTF-8 never go out
  *      labelled UTF-8: in text they become '?'.
  *
  *   The original (part 3)
@@ -107,7 +107,9 @@
  *      without output; should a line hold FFFFFFFFFFFFFFFF, further passes
  *      halve the range of values until one holds no line. So no line of
  *      any part starts with "--" and the boundary. "=_" never appears in
- *      quoted-printable text.
+ *      quoted-printable text. Not looked for: a multipart original whose
+ *      own boundary is a prefix of this one (RFC 2046 asks that of nested
+ *      boundaries, and the original is not libdsn's).
  *
  *   Values, and what hostile octets do (every value NUL-terminated)
  *      reporting_mta     required; a host name: letters, digits, '-', '.',
