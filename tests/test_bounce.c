@@ -290,6 +290,10 @@ static void test_errors(void **state)
     expect_error(&b, DSN_EMSGID);
     b.message_id_local = "a\nb";
     expect_error(&b, DSN_EMSGID);
+    b.message_id_local = "a(b"; /* not atext */
+    expect_error(&b, DSN_EMSGID);
+    b.message_id_local = "a b";
+    expect_error(&b, DSN_EMSGID);
     b = base(&r, 1);
     b.envid = "QQ+2b";
     expect_error(&b, DSN_EXTEXT);

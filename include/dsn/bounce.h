@@ -127,13 +127,13 @@
  *                        most DSN_BOUNCE_VALUE_MAX octets, else
  *                        DSN_EHEADERVALUE (the same for date).
  *                        mailer_name (the display name of From:, NULL:
- *                        "Mail Delivery System") takes letters, digits,
- *                        space and the atext of RFC 5322 only.
+ *                        "Mail Delivery System") takes the atext of RFC
+ *                        5322 section 3.2.3 and space only, at most 64.
  *      message_id        "<left@right>": printable US-ASCII without space,
  *                        '<' or '>' inside, else DSN_EMSGID. When NULL,
- *                        "<message_id_local@reporting_mta>" is built, with
- *                        the same rule for message_id_local; neither given:
- *                        DSN_EMSGID.
+ *                        "<message_id_local@reporting_mta>" is built;
+ *                        message_id_local is RFC 5322's id-left, atext and
+ *                        '.' (else DSN_EMSGID); neither given: DSN_EMSGID.
  *      original_message_id
  *                        the original's Message-ID for In-Reply-To and
  *                        References; NULL: taken from the original's
