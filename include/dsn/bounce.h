@@ -176,7 +176,10 @@
  *
  *   dsn_bounce_write(b, writer, ctx)
  *      The same octets, handed in order to writer(ctx, octets, len), which
- *      returns 0 to go on (for originals too large for a buffer). Returns
+ *      returns 0 to go on (for originals too large for a buffer). They
+ *      come in many small pieces (a field, a line or less; the original's
+ *      body whole when its lines end in CRLF): a writer that makes a
+ *      system call per call should buffer, as stdio does. Returns
  *      DSN_OK, dsn_bounce_check()'s error, or DSN_EWRITER when the
  *      writer returned non-zero (it is not called again).
  *
