@@ -110,7 +110,7 @@ extern "C" {
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
-    /* -40..-49: delivery status notifications written (dsn/bounce.h) */      \
+    /* -40..-49: delivery status notifications written (dsn/bounce.h) */       \
     XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
     XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
     XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \

@@ -85,6 +85,24 @@ for f in include/dsn/*.h ./*.def; do expected+=("include/libdsn/dsn/${f##*/}"); 
 for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; done
 ! find "$static" -name '*.so*' | grep -q . || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
+# <libdsn/dsn.h> needs nothing but the include root (/usr/include): dsn.h
+# finds its parts, and each part the parts and tables beside it; every part
+# also compiles alone, as C and as C++
+printf '#include <libdsn/dsn.h>\nint main(void) { return dsn_no_such_user(NULL, 0).code != 550; }\n' |
+  cc -std=c99 -Wall -Wextra -Werror -I"$static/include" -x c - \
+    "$static/lib/libdsn.a" -o "$work/include-root" ||
+  fail "<libdsn/dsn.h> does not compile with the include root alone"
+"$work/include-root"
+for part in "$static"/include/libdsn/dsn/*.h; do
+  part=libdsn/dsn/${part##*/}
+  for lang in "cc -std=c99 -x c" "c++ -std=c++11 -x c++"; do
+    # shellcheck disable=SC2086
+    printf '#include <%s>\nint dsn_part_alone;\n' "$part" |
+      $lang -Wall -Wextra -Wpedantic -Werror -I"$static/include" \
+        -fsyntax-only - ||
+      fail "<$part> does not compile alone ($lang)"
+  done
+done
 # every function the library exports is named in libdsn(3)
 # (the globals of default visibility: the library's own helpers across its
 # files are hidden, as in the shared build)
