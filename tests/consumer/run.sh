@@ -90,7 +90,7 @@ check_dsn_program "$static/bin/dsn"
 # also compiles alone, as C and as C++
 printf '#include <libdsn/dsn.h>\nint main(void) { return dsn_no_such_user(NULL, 0).code != 550; }\n' |
   cc -std=c99 -Wall -Wextra -Werror -I"$static/include" -x c - \
-    "$static/lib/libdsn.a" -o "$work/include-root" ||
+    -x none "$static/lib/libdsn.a" -o "$work/include-root" ||
   fail "<libdsn/dsn.h> does not compile with the include root alone"
 "$work/include-root"
 for part in "$static"/include/libdsn/dsn/*.h; do
