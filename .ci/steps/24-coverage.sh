@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shows which lines of src/ the ctest suite reaches (gcc --coverage, lcov):
 # the figure per file and the lines no test reaches. Reports, never fails
-# on the figure. About 1 min here.
+# on the figure (docs/safety.md gives it). About 1 min here.
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
