@@ -198,14 +198,16 @@ if [ "$(id -u)" != 0 ]; then
   say "not root: $deb built and checked, not installed"
 else
   was_installed=$(dpkg-query -W -f='${Status}' libdsn-dev 2>/dev/null || true)
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
+    install -y -qq "$deb" >/dev/null
   consumer_pkg_config "$work/pc-deb"
   "$work/pc-deb"
   consumer_cmake fp-deb tests/consumer/find_package
   "$work/fp-deb/consumer"
   check_dsn_program /usr/bin/dsn
   if [ "$was_installed" != "install ok installed" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq libdsn-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
+      purge -y -qq libdsn-dev >/dev/null
   fi
   say ".deb: apt-get install, pkg-config consumer against /usr ok"
 fi
