@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dsn.h"
+#include "digits.h"
 #include "sink.h"
 #include "text_class.h"
 
@@ -313,7 +314,7 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
     put_field(&o, "Final-Recipient", address_type(v), v.start, v.end);
     act = dsn_action_name(action);
     put_field(&o, "Action", NULL, act, act + strlen(act));
-    n = dsn_status_format(&st, status, sizeof status);
+    n = dsn_put_status(status, st.cls, st.subject, st.detail); /* resolved */
     put_field(&o, "Status", NULL, status, status + n);
     v = trimmed_str(f->remote_mta);
     if (v.start != v.end)
