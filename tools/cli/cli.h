@@ -62,7 +62,7 @@ extern const cli_command *const cli_commands[];
 extern const size_t cli_command_count;
 
 /* The most options one command may have, its own and the shared ones. */
-#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_OPTIONS 32
 
 /* The state of one walk over a command's arguments. */
 typedef struct cli_args {
