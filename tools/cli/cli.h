@@ -91,7 +91,8 @@ void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv);
 
 /* The next option of a->cmd (its argument in a->arg), CLI_OPERAND,
  * CLI_END or CLI_STOP. The shared options are handled here: --color sets
- * the colour and is skipped; --help and --version print and stop. */
+ * the colour and is skipped; --help and --version print and stop. After
+ * CLI_STOP every call returns CLI_STOP again: return a->status then. */
 int cli_next(cli_args *a);
 
 /* "dsn: <what>\nTry 'dsn --help' ..." on stderr; returns CLI_EUSAGE. */
