@@ -133,29 +133,34 @@ static void test_default_status_of_every_code(void **state)
 
 static void test_default_status_the_issue_names(void **state)
 {
-    dsn_status st;
+    static const struct {
+        int code, cls, subject, detail;
+    } cases[] = {
+        {421, 4, 4, 2},
+        /* insufficient storage or too many recipients (RFC 5321
+         * 4.5.3.1.10) */
+        {452, 4, 0, 0},
+        /* storage, message size (RFC 1870), too many recipients
+         * (historic) */
+        {552, 5, 0, 0},
+        /* temporary authentication failure or TLS not available */
+        {454, 4, 0, 0},
+        {554, 5, 0, 0},
+        {550, 5, 0, 0},
+        {250, 2, 0, 0},
+        {535, 5, 0, 0},
+        {556, 5, 1, 10},
+    };
+    size_t i;
     (void)state;
-    assert_int_equal(dsn_default_status(421, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 4 && st.detail == 2);
-    /* insufficient storage or too many recipients (RFC 5321 4.5.3.1.10) */
-    assert_int_equal(dsn_default_status(452, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
-    /* storage, message size (RFC 1870), too many recipients (historic) */
-    assert_int_equal(dsn_default_status(552, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    /* temporary authentication failure or TLS not available */
-    assert_int_equal(dsn_default_status(454, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(554, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(550, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(250, &st), DSN_OK);
-    assert_true(st.cls == 2 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(535, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(556, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 1 && st.detail == 10);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_status st;
+        assert_int_equal(dsn_default_status(cases[i].code, &st), DSN_OK);
+        if (st.cls != cases[i].cls || st.subject != cases[i].subject ||
+            st.detail != cases[i].detail)
+            fail_msg("%d: %d.%d.%d", cases[i].code, st.cls, st.subject,
+                     st.detail);
+    }
 }
 
 static void test_reply_status(void **state)
