@@ -83,8 +83,6 @@ static int field_id(dsn_slice name)
 
 static const dsn_slice empty = {NULL, 0};
 
-/* ---- the per-message block ---- */
-
 /* The member of obj (a dsn_report or a dsn_report_recipient) at off. */
 static dsn_slice *member(void *obj, size_t off)
 {
@@ -107,11 +105,13 @@ static void set_field(void *obj, int id, dsn_slice v)
     case WORD:
         *value = dsn_rpt_word(v);
         break;
-    default: /* AS_IS */
+    case AS_IS:
         *value = v;
         break;
     }
 }
+
+/* ---- the per-message block ---- */
 
 int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 {
