@@ -147,13 +147,11 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 
 /* ---- a recipient block ---- */
 
+/* The DSN_ACTION_* of the Action's word, or 0 for an unknown one. */
 static int action_id(dsn_slice word)
 {
-    int id;
-    for (id = DSN_ACTION_FAILED; id <= DSN_ACTION_EXPANDED; id++)
-        if (dsn_ascii_ieq(word.ptr, word.len, dsn_action_name(id)))
-            return id;
-    return 0;
+    int id = dsn_action_by_name(word.ptr, word.len);
+    return id < 0 ? 0 : id;
 }
 
 /* 1 when field id cannot belong to the block r holds so far, as the block
