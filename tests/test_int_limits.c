@@ -452,16 +452,14 @@ static void test_date(void **state)
     (void)state;
     for (i = 0; i < NV; i++) {
         for (k = 0; k < sizeof date_ints / sizeof date_ints[0]; k++) {
-            struct tm tm;
+            struct tm tm = {.tm_year = 126,
+                            .tm_mon = 10,
+                            .tm_mday = 30,
+                            .tm_hour = 10,
+                            .tm_min = 22,
+                            .tm_sec = 53};
             char buf[DSN_DATE_MAX];
             int v = values[i], off = 0, ok;
-            memset(&tm, 0, sizeof tm);
-            tm.tm_year = 126;
-            tm.tm_mon = 10;
-            tm.tm_mday = 30;
-            tm.tm_hour = 10;
-            tm.tm_min = 22;
-            tm.tm_sec = 53;
             if (date_ints[k].member == DATE_OFFSET)
                 off = v;
             else
