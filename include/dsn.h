@@ -94,12 +94,14 @@ extern "C" {
     XX(ECODEMISMATCH, -12, "reply lines carry different reply codes")          \
     XX(ECONTINUATION, -13, "reply code not followed by '-', ' ' or line end")  \
     XX(ELINETOOLONG, -14, "reply line longer than the line limit")             \
-    XX(EBARECR, -15, "CR not followed by LF in a reply")                       \
-    XX(ECTRL, -16, "NUL (strict: any control character) in a reply line")     \
+    XX(EBARECR, -15, "CR not followed by LF in a reply (strict)")              \
+    XX(ECTRL, -16, "control character in a reply line (strict)")               \
     XX(EBARELF, -17, "reply line ends in LF without CR (strict)")              \
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
+    XX(ENOTUTF8, -20, "reply text holds bytes that are neither ASCII nor "     \
+                      "UTF-8 (strict)")                                        \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
     XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
 
