@@ -20,7 +20,7 @@
 
 /* The bytes of a reply, the rules they are read by, and what was found. */
 struct reader {
-    const unsigned char *buf;
+    const char *buf;
     size_t len;              /* bytes in buf, at most INT_MAX */
     size_t max_line;         /* longest line, line end included: 1..len+1 */
     int strict;              /* DSN_PARSE_STRICT */
@@ -40,21 +40,41 @@ struct line {
     int last;     /* 1 when ' ' or the line end follows the code */
 };
 
+/*@ predicate parse_error(integer r) =
+      r == DSN_EINCOMPLETE || r == DSN_EREPLYCODE ||
+      r == DSN_ECODEMISMATCH || r == DSN_ECONTINUATION ||
+      r == DSN_ELINETOOLONG || r == DSN_EBARECR || r == DSN_ECTRL ||
+      r == DSN_EBARELF || r == DSN_ENOTUTF8 || r == DSN_ESTATUS ||
+      r == DSN_EBADCLASS || r == DSN_ESTATUSMIXED;
+    predicate reader_ok(struct reader *rd) =
+      \valid_read(rd) && rd->len <= INT_MAX &&
+      1 <= rd->max_line <= rd->len + 1 &&
+      (rd->len == 0 || \valid_read(rd->buf + (0 .. rd->len - 1)));
+    predicate line_ok(struct reader *rd, struct line *ln) =
+      reader_ok(rd) && \valid(ln) && \separated(rd, ln) &&
+      ln->start <= rd->len;
+*/
+
+/* The byte at buf[at], at < len, as a number 0..255. */
+/*@ requires reader_ok(rd) && at < rd->len;
+    assigns \nothing; */
+static unsigned char byte_at(const struct reader *rd, size_t at)
+{
+    return (unsigned char)rd->buf[at];
+}
+
 /* The bytes that need no second look in a text: HT and 0x20-0x7E, RFC
  * 5321 4.2's textstring. */
-/* clang-format off */
-static const unsigned char plain_text[256] = {
-    [0x09] = 1,
-    [0x20] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30-0x3F */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40-0x4F */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x50-0x5F */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60-0x6F */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,    /* 0x70-0x7E */
-};
-/* clang-format on */
+/*@ assigns \nothing; */
+static int plain_text(unsigned char c)
+{
+    return c == '\t' || (c >= 0x20 && c <= 0x7E);
+}
 
 /* A forgiveness: the error in strict mode, the flag in lenient mode. */
+/*@ requires \valid(rd);
+    assigns rd->flags;
+    ensures \result == 0 || \result == error; */
 static int forgive(struct reader *rd, int error, unsigned flag)
 {
     if (rd->strict)
@@ -64,6 +84,7 @@ static int forgive(struct reader *rd, int error, unsigned flag)
 }
 
 /* RFC 5321 4.2: the first digit 2-5, the second 0-5. */
+/*@ assigns \nothing; */
 static int code_digit_ok(size_t i, unsigned char c)
 {
     return i == 0 ? c >= '2' && c <= '5' : i == 1 ? c <= '5' : 1;
@@ -74,16 +95,28 @@ static int code_digit_ok(size_t i, unsigned char c)
  * 5321 4.2.1). Lenient takes any three digits, as Postfix does (ODD_CODE).
  * Checked as far as the bytes go, so that a broken line fails early.
  */
+/*@ requires reader_ok(rd) && \valid(rd) && \valid_read(ln);
+    requires \separated(rd, ln) && ln->start <= rd->len;
+    assigns rd->flags, rd->digits[0 .. 2], rd->code;
+    ensures \result == 0 || \result == DSN_EINCOMPLETE ||
+            \result == DSN_EREPLYCODE || \result == DSN_ECODEMISMATCH;
+    ensures \result == 0 ==> ln->start + 3 <= rd->len;
+    ensures \result != 0 && \result != DSN_EINCOMPLETE ==>
+            ln->start < rd->len;
+    ensures \result == DSN_ECODEMISMATCH ==> n > 0; */
 static int read_code(struct reader *rd, const struct line *ln, size_t n)
 {
     size_t i;
     int odd = 0;
+    /*@ loop invariant 0 <= i <= 3 && ln->start + i <= rd->len;
+        loop assigns i, odd, rd->digits[0 .. 2];
+        loop variant 3 - i; */
     for (i = 0; i < 3; i++) {
         size_t at = ln->start + i;
         unsigned char c;
         if (at >= rd->len)
             return DSN_EINCOMPLETE;
-        c = rd->buf[at];
+        c = byte_at(rd, at);
         if (!scan_is_digit(c) || (rd->strict && !code_digit_ok(i, c)))
             return DSN_EREPLYCODE;
         if (n > 0 && c != rd->digits[i])
@@ -102,12 +135,21 @@ static int read_code(struct reader *rd, const struct line *ln, size_t n)
 
 /* Step 2, the separator: '-' when more lines follow, ' ' or the line end
  * on the last line ("250\r\n" has no text at all). */
+/*@ requires line_ok(rd, ln) && ln->start + 3 <= rd->len;
+    assigns ln->last, ln->text;
+    ensures \result == 0 || \result == DSN_EINCOMPLETE ||
+            \result == DSN_EREPLYCODE || \result == DSN_ECONTINUATION;
+    ensures \result != 0 && \result != DSN_EINCOMPLETE ==>
+            ln->start < rd->len;
+    ensures \result == 0 ==>
+            ln->start + 3 <= ln->text <= rd->len && ln->text <= ln->start + 4;
+  */
 static int read_separator(const struct reader *rd, struct line *ln)
 {
     size_t at = ln->start + 3;
     if (at >= rd->len)
         return DSN_EINCOMPLETE;
-    switch (rd->buf[at]) {
+    switch (byte_at(rd, at)) {
     case '-':
         ln->last = 0;
         ln->text = at + 1;
@@ -122,7 +164,8 @@ static int read_separator(const struct reader *rd, struct line *ln)
         ln->text = at;
         return 0;
     default:
-        return scan_is_digit(rd->buf[at]) ? DSN_EREPLYCODE : DSN_ECONTINUATION;
+        return scan_is_digit(byte_at(rd, at)) ? DSN_EREPLYCODE
+                                              : DSN_ECONTINUATION;
     }
 }
 
@@ -132,12 +175,20 @@ static int read_separator(const struct reader *rd, struct line *ln)
  * keeps a CR that no LF follows in the text (BARE_CR). Returns 0 when the
  * line ends at at, 1 when the CR is text, or an error.
  */
+/*@ requires line_ok(rd, ln) && \valid(rd);
+    requires ln->start <= at < rd->len && at < end;
+    assigns rd->flags, ln->eol, ln->next;
+    ensures \result == 0 || \result == 1 || \result == DSN_EBARELF ||
+            \result == DSN_ELINETOOLONG || \result == DSN_EINCOMPLETE ||
+            \result == DSN_EBARECR;
+    ensures \result == 0 ==>
+            ln->eol == at && at < ln->next <= rd->len && ln->next <= end; */
 static int read_line_end(struct reader *rd, struct line *ln, size_t at,
                          size_t end)
 {
     size_t lf = at + 1;
     int r;
-    if (rd->buf[at] == '\n') {
+    if (byte_at(rd, at) == '\n') {
         r = forgive(rd, DSN_EBARELF, DSN_REPLY_BARE_LF);
         ln->eol = at;
         ln->next = lf;
@@ -147,7 +198,7 @@ static int read_line_end(struct reader *rd, struct line *ln, size_t at,
         return DSN_ELINETOOLONG; /* no room left for the LF */
     if (lf >= rd->len)
         return DSN_EINCOMPLETE;
-    if (rd->buf[lf] == '\n') {
+    if (byte_at(rd, lf) == '\n') {
         ln->eol = at;
         ln->next = lf + 1;
         return 0;
@@ -161,9 +212,13 @@ static int read_line_end(struct reader *rd, struct line *ln, size_t at,
  * a byte above 0x7F: 2 to 4; 0 when there is none; -1 when limit cuts it
  * before it can tell.
  */
+/*@ requires reader_ok(rd) && at < limit <= rd->len;
+    assigns \nothing;
+    ensures \result == -1 || \result == 0 || 2 <= \result <= 4;
+    ensures \result > 0 ==> at + \result <= limit; */
 static int utf8_length(const struct reader *rd, size_t at, size_t limit)
 {
-    unsigned char c = rd->buf[at], lo = 0x80, hi = 0xBF;
+    unsigned char c = byte_at(rd, at), lo = 0x80, hi = 0xBF;
     int n, k;
     if (c >= 0xC2 && c <= 0xDF)
         n = 2;
@@ -181,11 +236,14 @@ static int utf8_length(const struct reader *rd, size_t at, size_t limit)
         lo = 0x90; /* no overlong form */
     else if (c == 0xF4)
         hi = 0x8F; /* nothing above U+10FFFF */
+    /*@ loop invariant 1 <= k <= n && at + k <= limit;
+        loop assigns k, lo, hi;
+        loop variant n - k; */
     for (k = 1; k < n; k++) {
         size_t next = at + (size_t)k;
         if (next >= limit)
             return -1;
-        if (rd->buf[next] < lo || rd->buf[next] > hi)
+        if (byte_at(rd, next) < lo || byte_at(rd, next) > hi)
             return 0;
         lo = 0x80;
         hi = 0xBF;
@@ -195,6 +253,9 @@ static int utf8_length(const struct reader *rd, size_t at, size_t limit)
 
 /* A line longer than RFC 5321's 512 octets, taken: flagged (LONG_LINE),
  * as Postfix takes up to its line_length_limit. */
+/*@ requires \valid(rd) && \valid_read(ln) && \separated(rd, ln);
+    assigns rd->flags;
+    ensures \result == 0; */
 static int long_line(struct reader *rd, const struct line *ln)
 {
     if (ln->next - ln->start > DSN_LINE_MAX)
@@ -208,15 +269,30 @@ static int long_line(struct reader *rd, const struct line *ln)
  * control character (CTRL) and bytes that are not UTF-8 (NOT_UTF8); any
  * byte above 0x7F is flagged (EIGHTBIT), as it needs SMTPUTF8.
  */
+/*@ requires line_ok(rd, ln) && \valid(rd);
+    requires ln->start + 3 <= ln->text <= rd->len;
+    assigns rd->flags, ln->eol, ln->next;
+    ensures \result == 0 || \result == DSN_EBARELF ||
+            \result == DSN_ELINETOOLONG || \result == DSN_EINCOMPLETE ||
+            \result == DSN_EBARECR || \result == DSN_ECTRL ||
+            \result == DSN_ENOTUTF8;
+    ensures \result != 0 && \result != DSN_EINCOMPLETE ==>
+            ln->start < rd->len;
+    ensures \result == 0 ==>
+            ln->text <= ln->eol < ln->next <= rd->len; */
 static int read_text(struct reader *rd, struct line *ln)
 {
     size_t end = ln->start + rd->max_line; /* no overflow: both <= len + 1 */
     size_t limit = end < rd->len ? end : rd->len;
     size_t at = ln->text;
+    /*@ loop invariant ln->text <= at <= rd->len;
+        loop invariant at <= limit || at == ln->text;
+        loop assigns at, rd->flags, ln->eol, ln->next;
+        loop variant rd->len - at; */
     while (at < limit) {
-        unsigned char c = rd->buf[at];
+        unsigned char c = byte_at(rd, at);
         int r = 0, n = 1;
-        if (plain_text[c]) {
+        if (plain_text(c)) {
             at++;
             continue;
         }
@@ -253,19 +329,28 @@ static int read_text(struct reader *rd, struct line *ln)
  * is malformed (BAD_STATUS) or of another class (CLASS_MISMATCH) in the
  * text, and keeps the last when the lines disagree (STATUS_MIXED).
  */
+/*@ requires line_ok(rd, ln) && \valid(rd);
+    requires ln->start <= ln->text <= ln->eol < rd->len;
+    assigns rd->flags, rd->last, rd->have, rd->without, ln->text;
+    ensures \result == 0 || \result == DSN_ESTATUS ||
+            \result == DSN_EBADCLASS || \result == DSN_ESTATUSMIXED;
+    ensures \old(ln->text) <= ln->text <= ln->eol; */
 static int take_status(struct reader *rd, struct line *ln)
 {
     size_t at = ln->text, len = 0;
     int kind = SCAN_NONE, hash = 0, found = 0, r = 0;
     dsn_status st = {0, 0, 0};
     if (!rd->strict)
-        while (at < ln->eol && rd->buf[at] == ' ')
+        /*@ loop invariant ln->text <= at <= ln->eol;
+            loop assigns at;
+            loop variant ln->eol - at; */
+        while (at < ln->eol && byte_at(rd, at) == ' ')
             at++;
-    if (at < ln->eol && rd->buf[at] == '#') {
+    if (at < ln->eol && byte_at(rd, at) == '#') {
         hash = 1;
         at++;
     }
-    if (at < ln->eol && scan_is_digit(rd->buf[at]))
+    if (at < ln->eol && scan_is_digit(byte_at(rd, at)))
         kind = scan_status(rd->buf, at, ln->eol, &st, &len);
     if (kind == SCAN_BAD)
         r = forgive(rd, DSN_ESTATUS, DSN_REPLY_BAD_STATUS);
@@ -298,16 +383,31 @@ static int take_status(struct reader *rd, struct line *ln)
 
 /* Where to go on after an error in the line at start: the byte after its
  * LF, or len when the LF has not arrived. */
+/*@ requires reader_ok(rd) && start <= rd->len;
+    assigns \nothing;
+    ensures start <= \result <= rd->len;
+    ensures start < rd->len ==> start < \result; */
 static size_t after_line(const struct reader *rd, size_t start)
 {
     size_t at;
+    /*@ loop invariant start <= at <= rd->len;
+        loop assigns at;
+        loop variant rd->len - at; */
     for (at = start; at < rd->len; at++)
-        if (rd->buf[at] == '\n')
+        if (byte_at(rd, at) == '\n')
             return at + 1;
     return rd->len;
 }
 
 /* The error r found in line n (at start): where it is, where to resume. */
+/*@ requires reader_ok(rd) && \valid(out) && \separated(out, rd);
+    requires start <= rd->len;
+    assigns *out;
+    ensures \result == r && out->offset == start && out->resume <= rd->len;
+    ensures r == DSN_ECODEMISMATCH ==> out->resume == start;
+    ensures r == DSN_EINCOMPLETE ==> out->resume == 0;
+    ensures r != DSN_ECODEMISMATCH && r != DSN_EINCOMPLETE &&
+            start < rd->len ==> start < out->resume; */
 static int fail(dsn_parsed_reply *out, const struct reader *rd, size_t n,
                 size_t start, int r)
 {
@@ -323,6 +423,10 @@ static int fail(dsn_parsed_reply *out, const struct reader *rd, size_t n,
 }
 
 /* The reply read: n lines, used bytes. */
+/*@ requires reader_ok(rd) && \valid(out) && \separated(out, rd);
+    requires 0 < used <= rd->len;
+    assigns *out;
+    ensures \result == used && out->resume == used; */
 static int done(dsn_parsed_reply *out, const struct reader *rd, size_t n,
                 size_t used)
 {
@@ -335,11 +439,18 @@ static int done(dsn_parsed_reply *out, const struct reader *rd, size_t n,
     return (int)used;
 }
 
+/*@ requires \valid(rd) && (opt == \null || \valid_read(opt));
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(rd, opt);
+    assigns *rd;
+    ensures reader_ok(rd) && rd->len <= len;
+    ensures rd->buf == buf;
+    ensures rd->code == 0; */
 static void start_reader(struct reader *rd, const char *buf, size_t len,
                          const dsn_parse_options *opt)
 {
     size_t max_line = 0;
-    rd->buf = (const unsigned char *)buf;
+    rd->buf = buf;
     rd->len = len > INT_MAX ? INT_MAX : len;
     rd->strict = opt != NULL && (opt->flags & DSN_PARSE_STRICT) != 0;
     if (opt != NULL)
@@ -355,6 +466,31 @@ static void start_reader(struct reader *rd, const char *buf, size_t len,
     rd->have = rd->without = 0;
 }
 
+/*@ requires buf == \null || \valid_read(buf + (0 .. len - 1));
+    requires out == \null || \valid(out);
+    requires lines == \null || \valid(lines + (0 .. cap - 1));
+    requires opt == \null || \valid_read(opt);
+    assigns *out, lines[0 .. cap - 1];
+    behavior invalid:
+      assumes out == \null || (buf == \null && len > 0) ||
+              (lines == \null && cap > 0);
+      assigns \nothing;
+      ensures \result == DSN_EINVAL;
+    behavior parsed:
+      assumes out != \null && !(buf == \null && len > 0) &&
+              !(lines == \null && cap > 0);
+      ensures len == 0 ==> \result == DSN_EINCOMPLETE;
+      ensures \result >= 0 ==> 0 < \result <= len && out->resume == \result;
+      ensures \result < 0 ==> parse_error(\result);
+      ensures \result < 0 ==> out->offset <= len && out->resume <= len;
+      ensures \result == DSN_EINCOMPLETE ==> out->resume == 0;
+      ensures \result == DSN_ECODEMISMATCH ==>
+              0 < out->offset && out->resume == out->offset;
+      ensures \result < 0 && \result != DSN_EINCOMPLETE &&
+              \result != DSN_ECODEMISMATCH ==> out->offset < out->resume;
+    complete behaviors;
+    disjoint behaviors;
+*/
 int dsn_parse_reply(const char *buf, size_t len, dsn_parsed_reply *out,
                     dsn_slice *lines, size_t cap, const dsn_parse_options *opt)
 {
@@ -365,6 +501,12 @@ int dsn_parse_reply(const char *buf, size_t len, dsn_parsed_reply *out,
     if (out == NULL || (buf == NULL && len > 0) || (lines == NULL && cap > 0))
         return DSN_EINVAL;
     start_reader(&rd, buf, len, opt);
+    /*@ loop invariant reader_ok(&rd) && ln.start <= rd.len;
+        loop invariant rd.buf == buf && rd.len <= len;
+        loop invariant n > 0 ==> ln.start > 0;
+        loop assigns n, ln, rd.flags, rd.digits[0 .. 2], rd.code, rd.last,
+                     rd.have, rd.without, lines[0 .. cap - 1];
+        loop variant rd.len - ln.start; */
     for (n = 0;; n++) {
         int r = read_code(&rd, &ln, n);
         if (r == 0)

@@ -21,6 +21,8 @@ enum {
     SCAN_BAD = 2    /* code-shaped, but a leading zero, 4 digits, class */
 };
 
+/*@ assigns \nothing;
+    ensures \result != 0 <==> '0' <= c <= '9'; */
 static inline int scan_is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -29,13 +31,26 @@ static inline int scan_is_digit(unsigned char c)
 /* A run of digits at s[*at .. end): moves *at past it, returns its length,
  * and in *value the number its first digits make, stopped once it passes
  * 999 (a longer run is no subject or detail): 0..9999, no overflow. */
-static inline size_t scan_digits(const unsigned char *s, size_t *at, size_t end,
+/*@ requires \valid(at) && \valid(value) && *at <= end;
+    requires \valid_read(s + (*at .. end - 1));
+    assigns *at, *value;
+    ensures \old(*at) <= *at <= end && \result == *at - \old(*at);
+    ensures 0 <= *value <= 9999;
+    ensures \result <= 3 ==> *value <= 999; */
+static inline size_t scan_digits(const char *s, size_t *at, size_t end,
                                  int *value)
 {
     size_t from = *at, i = from;
     int v = 0;
+    /*@ loop invariant from <= i <= end && 0 <= v <= 9999;
+        loop invariant i - from <= 3 ==> v <= 999;
+        loop invariant i - from <= 2 ==> v <= 99;
+        loop invariant i - from <= 1 ==> v <= 9;
+        loop invariant i == from ==> v == 0;
+        loop assigns i, v;
+        loop variant end - i; */
     while (i < end) {
-        int d = s[i] - '0';
+        int d = (unsigned char)s[i] - '0';
         if (d < 0 || d > 9)
             break;
         if (v <= 999)
@@ -49,7 +64,10 @@ static inline size_t scan_digits(const unsigned char *s, size_t *at, size_t end,
 
 /* RFC 3463 2: subject and detail are 1 to 3 digits, no leading zero; n,
  * the length of the run at s[first], is at least 1. */
-static inline int number_ok(const unsigned char *s, size_t first, size_t n)
+/*@ requires n >= 1 && \valid_read(s + first);
+    assigns \nothing;
+    ensures \result != 0 ==> n <= 3; */
+static inline int number_ok(const char *s, size_t first, size_t n)
 {
     return n <= 3 && (n == 1 || s[first] != '0');
 }
@@ -57,10 +75,22 @@ static inline int number_ok(const unsigned char *s, size_t first, size_t n)
 /*
  * Looks for a code-shaped token at s[from .. end): three runs of digits
  * joined by '.', then the end or a space. Sets *len to its length (the
- * space excluded) and fills *st when the result is SCAN_VALID; sets both
- * to zeros otherwise. A '#' in front is the caller's business.
+ * space excluded; 0 for SCAN_NONE) and fills *st when the result is
+ * SCAN_VALID, with zeros otherwise. A '#' in front is the caller's
+ * business.
  */
-static inline int scan_status(const unsigned char *s, size_t from, size_t end,
+/*@ requires from <= end && \valid_read(s + (from .. end - 1));
+    requires \valid(st) && \valid(len) && \separated(st, len);
+    assigns *st, *len;
+    ensures \result == SCAN_NONE || \result == SCAN_VALID ||
+            \result == SCAN_BAD;
+    ensures *len <= end - from;
+    ensures \result == SCAN_VALID ==> 5 <= *len <= 9 &&
+            (st->cls == 2 || st->cls == 4 || st->cls == 5) &&
+            0 <= st->subject <= 999 && 0 <= st->detail <= 999;
+    ensures \result != SCAN_VALID ==>
+            st->cls == 0 && st->subject == 0 && st->detail == 0; */
+static inline int scan_status(const char *s, size_t from, size_t end,
                               dsn_status *st, size_t *len)
 {
     size_t i = from, sub, det, nc, ns, nd;
