@@ -4,7 +4,7 @@
  * of the caller's buffer, nothing is copied or allocated.
  *
  * The grammar is RFC 5321 4.2's, read one line at a time in the five steps
- * that dsn_parse.h lists: the code, the separator, the text, the line end,
+ * that dsn/parse.h lists: the code, the separator, the text, the line end,
  * the enhanced status code. Each step is one function below and says what
  * it forgives in lenient mode; dsn_parse_reply() at the end is the loop
  * over them. Positions are offsets into buf[0..len), and every read is
@@ -44,7 +44,7 @@ struct line {
       r == DSN_EINCOMPLETE || r == DSN_EREPLYCODE ||
       r == DSN_ECODEMISMATCH || r == DSN_ECONTINUATION ||
       r == DSN_ELINETOOLONG || r == DSN_EBARECR || r == DSN_ECTRL ||
-      r == DSN_EBARELF || r == DSN_ENOTUTF8 || r == DSN_ESTATUS ||
+      r == DSN_EBARELF || r == DSN_EBADUTF8 || r == DSN_ESTATUS ||
       r == DSN_EBADCLASS || r == DSN_ESTATUSMIXED;
     predicate reader_ok(struct reader *rd) =
       \valid_read(rd) && rd->len <= INT_MAX &&
@@ -147,26 +147,15 @@ static int read_code(struct reader *rd, const struct line *ln, size_t n)
 static int read_separator(const struct reader *rd, struct line *ln)
 {
     size_t at = ln->start + 3;
+    unsigned char c;
     if (at >= rd->len)
         return DSN_EINCOMPLETE;
-    switch (byte_at(rd, at)) {
-    case '-':
-        ln->last = 0;
-        ln->text = at + 1;
-        return 0;
-    case ' ':
-        ln->last = 1;
-        ln->text = at + 1;
-        return 0;
-    case '\r':
-    case '\n':
-        ln->last = 1;
-        ln->text = at;
-        return 0;
-    default:
-        return scan_is_digit(byte_at(rd, at)) ? DSN_EREPLYCODE
-                                              : DSN_ECONTINUATION;
-    }
+    c = byte_at(rd, at);
+    if (c != '-' && c != ' ' && c != '\r' && c != '\n')
+        return scan_is_digit(c) ? DSN_EREPLYCODE : DSN_ECONTINUATION;
+    ln->last = c != '-';
+    ln->text = c == '-' || c == ' ' ? at + 1 : at;
+    return 0;
 }
 
 /*
@@ -275,7 +264,7 @@ static int long_line(struct reader *rd, const struct line *ln)
     ensures \result == 0 || \result == DSN_EBARELF ||
             \result == DSN_ELINETOOLONG || \result == DSN_EINCOMPLETE ||
             \result == DSN_EBARECR || \result == DSN_ECTRL ||
-            \result == DSN_ENOTUTF8;
+            \result == DSN_EBADUTF8;
     ensures \result != 0 && \result != DSN_EINCOMPLETE ==>
             ln->start < rd->len;
     ensures \result == 0 ==>
@@ -311,7 +300,7 @@ static int read_text(struct reader *rd, struct line *ln)
             if (n < 0)
                 break;
             if (n == 0) {
-                r = forgive(rd, DSN_ENOTUTF8, DSN_REPLY_NOT_UTF8);
+                r = forgive(rd, DSN_EBADUTF8, DSN_REPLY_NOT_UTF8);
                 n = 1;
             }
         }
@@ -334,6 +323,7 @@ static int read_text(struct reader *rd, struct line *ln)
     assigns rd->flags, rd->last, rd->have, rd->without, ln->text;
     ensures \result == 0 || \result == DSN_ESTATUS ||
             \result == DSN_EBADCLASS || \result == DSN_ESTATUSMIXED;
+    ensures \result != 0 ==> ln->start < rd->len;
     ensures \old(ln->text) <= ln->text <= ln->eol; */
 static int take_status(struct reader *rd, struct line *ln)
 {

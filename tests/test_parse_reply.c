@@ -341,22 +341,22 @@ static void test_lenient_and_strict(void **state)
         {"550 5.1.1 a\r\r\n", 0, DSN_EBARECR,
          DSN_REPLY_STATUS | DSN_REPLY_BARE_CR | DSN_REPLY_CTRL},
         /* GBK, as a Chinese server sends it (issue 14 case 3) */
-        {"550 blocked ip (\xB7\xA2\xD0\xC5)\r\n", 0, DSN_ENOTUTF8,
+        {"550 blocked ip (\xB7\xA2\xD0\xC5)\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
         /* UTF-8: RFC 6531 allows it, flagged in both modes */
         {"550 5.1.1 Benutzer unbekannt: M\xC3\xBCller\r\n", 0, 0,
          DSN_REPLY_STATUS | DSN_REPLY_EIGHTBIT},
         {"550 x \xF0\x9F\x93\xAC\r\n", 0, 0, DSN_REPLY_EIGHTBIT},
         /* overlong, surrogate, above U+10FFFF, cut by the line end */
-        {"550 x \xC0\xAF\r\n", 0, DSN_ENOTUTF8,
+        {"550 x \xC0\xAF\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
-        {"550 x \xE0\x80\xAF\r\n", 0, DSN_ENOTUTF8,
+        {"550 x \xE0\x80\xAF\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
-        {"550 x \xED\xA0\x80\r\n", 0, DSN_ENOTUTF8,
+        {"550 x \xED\xA0\x80\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
-        {"550 x \xF4\x90\x80\x80\r\n", 0, DSN_ENOTUTF8,
+        {"550 x \xF4\x90\x80\x80\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
-        {"550 x \xE2\x82\r\n", 0, DSN_ENOTUTF8,
+        {"550 x \xE2\x82\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
         /* any three digits, as Postfix takes them */
         {"199 x\r\n", 0, DSN_EREPLYCODE, DSN_REPLY_ODD_CODE},
@@ -427,7 +427,7 @@ static void test_every_byte_everywhere(void **state)
                 assert_int_equal(lenient, (int)len);
                 assert_int_equal(lenient_flags,
                                  DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8);
-                assert_int_equal(strict, DSN_ENOTUTF8);
+                assert_int_equal(strict, DSN_EBADUTF8);
             } else if (c == '\r') {
                 assert_int_equal(lenient, (int)len);
                 assert_int_equal(strict, DSN_EBARECR);

@@ -1,6 +1,6 @@
 /*
  * NAME
- *      dsn_parse.h - reading enhanced status codes and SMTP replies
+ *      dsn/parse.h - reading enhanced status codes and SMTP replies
  *
  * SYNOPSIS
  *      #include <dsn.h>          (includes this header)
@@ -110,7 +110,7 @@
  *          DSN_ECTRL          (strict) a control character (0x00-0x1F,
  *                             0x7F) but HT and the line end.
  *          DSN_EBARELF        (strict) a line ending in LF without CR.
- *          DSN_ENOTUTF8       (strict) a byte above 0x7F that is not part
+ *          DSN_EBADUTF8       (strict) a byte above 0x7F that is not part
  *                             of well-formed UTF-8 (RFC 3629 3; RFC 6531
  *                             allows UTF-8 in replies, nothing else).
  *          DSN_ESTATUS        (strict) a line's text starts with something
@@ -138,7 +138,7 @@
  *      "x\r\r\n" (CRs, CRLF)   kept, BARE_CR+CTRL EBARECR       strips
  *      control char, NUL too   kept, CTRL         ECTRL         '?' (NUL ends)
  *      UTF-8 beyond ASCII      EIGHTBIT           EIGHTBIT      keeps or '?'
- *      8-bit, not UTF-8 (GBK)  EIGHTBIT+NOT_UTF8  ENOTUTF8      '?'
+ *      8-bit, not UTF-8 (GBK)  EIGHTBIT+NOT_UTF8  EBADUTF8      '?'
  *      line 513..2048 octets   LONG_LINE          ELINETOOLONG  accepts
  *      line over 2048 octets   ELINETOOLONG       ELINETOOLONG  cuts it, rest
  *                                                               read as next
@@ -185,24 +185,11 @@
 
 #include <stddef.h>
 
-#include "dsn.h" /* DSN_API, the DSN_E* errors, DSN_LINE_MAX */
+#include "base.h" /* DSN_API, DSN_E*, DSN_LINE_MAX, dsn_status, dsn_slice */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* An RFC 3463 enhanced status code: cls.subject.detail. */
-typedef struct dsn_status {
-    int cls;     /* 2, 4 or 5 */
-    int subject; /* 0..999 */
-    int detail;  /* 0..999 */
-} dsn_status;
-
-/* Bytes of a caller's buffer: not NUL-terminated. */
-typedef struct dsn_slice {
-    const char *ptr;
-    size_t len;
-} dsn_slice;
 
 /* dsn_parsed_reply.flags, libuv style: DSN_REPLY_<name> is the bit. */
 #define DSN_REPLY_FLAG_MAP(XX)                                                 \
