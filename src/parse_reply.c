@@ -413,6 +413,28 @@ static int take_status(struct reader *rd, struct line *ln)
     return r;
 }
 
+/* Line n of the reply, the five steps in their order. */
+/*@ requires line_ok(rd, ln) && \valid(rd);
+    assigns rd->flags, rd->digits[0 .. 2], rd->code, rd->last, rd->have,
+            rd->without, ln->last, ln->text, ln->eol, ln->next;
+    ensures \result == 0 || parse_error(\result);
+    ensures \result == 0 ==>
+            ln->start + 3 <= ln->text <= ln->eol < ln->next <= rd->len;
+    ensures \result != 0 && \result != DSN_EINCOMPLETE ==>
+            ln->start < rd->len;
+    ensures \result == DSN_ECODEMISMATCH ==> n > 0; */
+static int read_line(struct reader *rd, struct line *ln, size_t n)
+{
+    int r = read_code(rd, ln, n);
+    if (r == 0)
+        r = read_separator(rd, ln);
+    if (r == 0)
+        r = read_text(rd, ln);
+    if (r == 0)
+        r = take_status(rd, ln);
+    return r;
+}
+
 /* Where to go on after an error in the line at start: the byte after its
  * LF, or len when the LF has not arrived. */
 /*@ requires reader_ok(rd) && start <= rd->len;
@@ -540,13 +562,7 @@ int dsn_parse_reply(const char *buf, size_t len, dsn_parsed_reply *out,
                      rd.have, rd.without, lines[0 .. cap - 1];
         loop variant rd.len - ln.start; */
     for (n = 0;; n++) {
-        int r = read_code(&rd, &ln, n);
-        if (r == 0)
-            r = read_separator(&rd, &ln);
-        if (r == 0)
-            r = read_text(&rd, &ln);
-        if (r == 0)
-            r = take_status(&rd, &ln);
+        int r = read_line(&rd, &ln, n);
         if (r != 0)
             return fail(out, &rd, n, ln.start, r);
         if (n < cap) {
