@@ -471,6 +471,50 @@ static const struct named *find_named(const struct named *tab, size_t n,
     return NULL;
 }
 
+/*
+ * README's lenient/strict table against the maps: every DSN_E* and
+ * DSN_REPLY_* it names exists, with the value it gives, if any. The
+ * complete lists are the maps themselves (include/dsn/parse.h).
+ */
+static void test_readme_section(void **state)
+{
+    char *readme, *sec, *end, *p;
+    size_t names = 0;
+    (void)state;
+    readme = read_source_file(".", "README.md");
+    sec = strstr(readme, "\n## Lenient and strict parsing\n");
+    assert_non_null(sec);
+    sec++;
+    end = strstr(sec + 4, "\n## ");
+    if (end == NULL)
+        end = sec + strlen(sec);
+    *end = '\0';
+    for (p = sec; (p = strstr(p, "DSN_")) != NULL; p++) {
+        size_t n = 4;
+        while (p[n] == '_' || (p[n] >= 'A' && p[n] <= 'Z') ||
+               (p[n] >= '0' && p[n] <= '9'))
+            n++;
+        if (strncmp(p, "DSN_REPLY_", 10) == 0) {
+            if (find_named(flags, COUNT(flags), p + 10, n - 10) == NULL)
+                fail_msg("README names %.*s, not in DSN_REPLY_FLAG_MAP", (int)n,
+                         p);
+            names++;
+        } else if (strncmp(p, "DSN_E", 5) == 0) {
+            const struct named *e = find_named(errors, COUNT(errors), p, n);
+            long v;
+            if (e == NULL)
+                fail_msg("README names %.*s, not in DSN_ERRNO_MAP", (int)n, p);
+            /* "| `DSN_X` | value |" gives a value */
+            if (sscanf(p + n, "` | %ld |", &v) == 1 && v != e->value)
+                fail_msg("README gives %s the value %ld, not %ld", e->name, v,
+                         e->value);
+            names++;
+        }
+    }
+    assert_true(names > 0);
+    free(readme);
+}
+
 /* ------------------------------------------------------------ corpus */
 
 typedef struct corpus_case {
@@ -808,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_tiny_line_limit),
         cmocka_unit_test(test_lenient_and_strict),
         cmocka_unit_test(test_every_byte_everywhere),
+        cmocka_unit_test(test_readme_section),
         cmocka_unit_test(test_corpus_real),
         cmocka_unit_test(test_corpus_malformed),
     };
