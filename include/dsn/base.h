@@ -31,8 +31,9 @@
  *      not listed). Never NULL.
  *
  *   Reply codes (RFC 5321 section 4.2)
- *      dsn_code_in_range(code) is 1 for 200..599: the three-digit codes a
- *      reader takes from a remote server, whatever the second digit.
+ *      dsn_code_in_range(code) is 1 for 200..599: the codes of classes 2
+ *      to 5, whatever the second digit (the lenient reader takes any three
+ *      digits, and flags the codes outside [2-5][0-5][0-9]).
  *      dsn_code_wellformed(code) is 1 for RFC 5321's grammar,
  *      [2-5][0-5][0-9]. dsn_code_valid() (dsn/reply.h) narrows that to the
  *      codes an enhanced status code may follow (no 3yz, RFC 2034).
@@ -167,8 +168,8 @@ typedef struct dsn_slice {
     size_t len;
 } dsn_slice;
 
-/* 1 for 200..599: three digits a reader takes as a reply code, whatever
- * the second digit (a lenient reader passes 571 on). */
+/* 1 for 200..599: the codes of classes 2 to 5, whatever the second digit
+ * (a lenient reader passes 571 on, and 150 or 650 too, flagged). */
 static inline int dsn_code_in_range(int code)
 {
     return code >= 200 && code <= 599;
