@@ -25,7 +25,8 @@
 # unless tests/proof/NAME.alarms lists it: one line per accepted alarm,
 # "FILE:LINE<TAB>KIND<TAB>PROPERTY<TAB>why it cannot happen", as the
 # report-csv gives the first three. A WP goal not proved, or an analysis
-# that takes longer than DSN_PROOF_TIMEOUT seconds (default 600), fails the
+# that takes longer than DSN_PROOF_TIMEOUT seconds (default 1800: a guard
+# against a prover that hangs, far above the minutes each takes), fails the
 # run. Logs and each harness's time go to BUILD-DIR/proof/.
 #
 # Needs frama-c (Debian: frama-c-base), cvc4 and why3 (why3 config detect
@@ -34,7 +35,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build-proof}
-limit=${DSN_PROOF_TIMEOUT:-600}
+limit=${DSN_PROOF_TIMEOUT:-1800}
 list=tests/proof/harnesses
 
 if ! command -v frama-c >/dev/null; then
