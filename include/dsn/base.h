@@ -19,8 +19,8 @@
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-29 replies parsed
- *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h); each part
- *      takes a range of ten of its own.
+ *      (dsn/parse.h), -30..-39 recipient fields (dsn/delivery.h), -40..-49
+ *      reports written (dsn/bounce.h); each part takes a range of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -114,7 +114,10 @@ extern "C" {
     /* -20..-29: replies parsed, further (dsn/parse.h) */                      \
     XX(EBADUTF8, -20, "reply text holds bytes that are neither ASCII nor "     \
                       "UTF-8 (strict)")                                        \
-    /* -40..-49: delivery status notifications written (dsn/bounce.h) */      \
+    /* -30..-39: the per-recipient fields (dsn/delivery.h) */                  \
+    XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
+                       "message/global-delivery-status (RFC 6533)")            \
+    /* -40..-49: delivery status notifications written (dsn/bounce.h) */       \
     XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
     XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
     XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \

@@ -48,6 +48,7 @@ enum reply_option {
     REPLY_CODE = 'c',
     REPLY_NO_ENHANCED = 'n',
     REPLY_SHOW_CRLF = CLI_LONG_ONLY,
+    REPLY_ASCII,
 };
 
 static const cli_option reply_options[] = {
@@ -59,6 +60,9 @@ static const cli_option reply_options[] = {
      "leave the enhanced status code out"},
     {REPLY_SHOW_CRLF, "show-crlf", NULL,
      "show each CRLF as \\r\\n before the line end"},
+    {REPLY_ASCII, "ascii", NULL,
+     "keep the reply 7-bit, each byte >= 0x80 a '?', for a client that did "
+     "not use SMTPUTF8"},
 };
 
 /* The settings of one `dsn reply`. */
@@ -77,7 +81,8 @@ static int take(reply_args *o, int id, const char *arg)
         o->msg = arg;
         return CLI_OK;
     case REPLY_CODE:
-        if (cli_parse_int(arg, 200, 559, &o->code) != 0 || o->code % 100 > 59)
+        if (cli_parse_int(arg, 200, 559, &o->code) != 0 ||
+            !dsn_code_wellformed((int)o->code)) /* 200..559 by now */
             return cli_usage_error("reply: CODE '%s' is not a reply code "
                                    "[2-5][0-5][0-9]",
                                    arg);
@@ -87,6 +92,9 @@ static int take(reply_args *o, int id, const char *arg)
         return CLI_OK;
     case REPLY_SHOW_CRLF:
         o->show_crlf = 1;
+        return CLI_OK;
+    case REPLY_ASCII:
+        o->flags |= DSN_FMT_ASCII;
         return CLI_OK;
     }
     /* CLI_OPERAND: the name */
