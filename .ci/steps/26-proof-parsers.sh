@@ -6,8 +6,8 @@
 # contracts: dsn_parse_status() and dsn_parse_reply() read nothing at or
 # past len for any len, and give the results their comments promise for
 # the errors (docs/proof-parsers.md). A new alarm, an unproved goal or a
-# timeout fails the step. 4 min 12 s of CPU here (8.5 min of wall time on
-# 2 cores shared with other builds).
+# timeout fails the step. 3.5 min here (3 min of CPU, 2 cores shared with
+# other builds; 8.5 min when they loaded it twice as much).
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
