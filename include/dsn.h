@@ -101,7 +101,10 @@ extern "C" {
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
+    XX(EBADCLASS, -4, "enhanced status class differs from the reply class") \
+    XX(ENOTNEGATIVE, -65, "reply is not a negative completion reply (4yz, "  \
+                          "5yz), the only kind this interface carries")      \
+    XX(ETOOLONG, -66, "reply text longer than this interface carries")
 
 typedef enum dsn_error {
     DSN_OK = 0,
