@@ -156,7 +156,7 @@ def main():
         # OpenSMTPD 6.8 writes Status 5.0.0 and keeps the remote reply
         # for the text part only
         mta.check_bounce(raw, "bob@remote.test", "5.0.0",
-                         "550 5.1.1 No such user", shape="opensmtpd")
+                         "550 5.1.1 No such user", report=False, field=False)
         report = mta.dsn_report_json(raw)
         if report is not None:
             print("   dsn report --json: %s" % report.decode().strip())
