@@ -112,8 +112,8 @@ extern "C" {
     XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
     XX(EWRITER, -46, "the caller's writer reported an error")                  \
     XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")      \
-    XX(ENOTNEGATIVE, -65, "reply is not a negative completion reply (4yz, "  \
-                          "5yz), the only kind this interface carries")      \
+    XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
+                         "code must be 4xx or 5xx")                            \
     XX(ETOOLONG, -66, "reply text longer than this interface carries")
 
 typedef enum dsn_error {

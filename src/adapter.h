@@ -29,7 +29,7 @@ static inline int dsn_adapter_reply(const dsn_reply *r, dsn_reply *out)
     err = dsn_reply_check(out, 0);
     if (err != DSN_OK)
         return err;
-    return out->cls == 4 || out->cls == 5 ? DSN_OK : DSN_ENOTNEGATIVE;
+    return out->cls == 4 || out->cls == 5 ? DSN_OK : DSN_EREJECTCODE;
 }
 
 /* Writes "<code> <class>.<subject>.<detail> " for a checked reply; returns

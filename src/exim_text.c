@@ -20,7 +20,7 @@ static int for_verb(const dsn_reply *r, int verb, dsn_reply *c)
 {
     int err = dsn_adapter_reply(r, c);
     if (verb == DSN_EXIM_ANY)
-        return err == DSN_ENOTNEGATIVE ? DSN_OK : err;
+        return err == DSN_EREJECTCODE ? DSN_OK : err;
     if (err == DSN_OK && c->cls != verb) {
         c->code = verb * 100 + c->code % 100;
         c->cls = verb;

@@ -126,9 +126,9 @@ static void test_errors(void **state)
     assert_non_null(t);
     expect_error(NULL, DSN_EXIM_DENY, DSN_EINVAL);
     expect_error(NULL, -1, DSN_EINVAL);
-    expect_error(&r, DSN_EXIM_DENY, DSN_ENOTNEGATIVE);
-    expect_error(&r, DSN_EXIM_DEFER, DSN_ENOTNEGATIVE);
-    expect_error(&r, -1, DSN_ENOTNEGATIVE);
+    expect_error(&r, DSN_EXIM_DENY, DSN_EREJECTCODE);
+    expect_error(&r, DSN_EXIM_DEFER, DSN_EREJECTCODE);
+    expect_error(&r, -1, DSN_EREJECTCODE);
     r = dsn_no_such_user(NULL, 0);
     expect_error(&r, 3, DSN_EINVAL);
     expect_error(&r, 2, DSN_EINVAL);

@@ -173,7 +173,7 @@ static void test_errors(void **state)
     dsn_reply r = dsn_addr_rcpt_ok(NULL, 0);
     (void)state;
     expect_error(NULL, 0, DSN_EINVAL);
-    expect_error(&r, 0, DSN_ENOTNEGATIVE);
+    expect_error(&r, 0, DSN_EREJECTCODE);
     r = dsn_no_such_user(NULL, 0);
     expect_error(&r, 0x2u, DSN_EINVAL);
     r.cls = 4;

@@ -74,7 +74,7 @@
  *      DSN_EINVAL          r is NULL, or flags hold an unknown bit.
  *      DSN_EBADCODE, DSN_EBADSTATUS, DSN_EBADCLASS
  *                          r fails dsn_reply_check(r, 0).
- *      DSN_ENOTNEGATIVE    r's code is not 4yz or 5yz: a filter rejects,
+ *      DSN_EREJECTCODE    r's code is not 4yz or 5yz: a filter rejects,
  *                          it has no positive reply to give.
  *
  * SEE ALSO

@@ -128,9 +128,8 @@ static void test_failures_name_the_cause(void **state)
                  "dsn_exim.so: want {NAME}, then optionally {MESSAGE} and "
                  "{CODE}");
     expect_yield(dsn_defer, 1, "addr_rcpt_ok", NULL, NULL, FAIL,
-                 "dsn_exim.so: dsn_addr_rcpt_ok: reply is not a negative "
-                 "completion reply (4yz, 5yz), the only kind this interface "
-                 "carries");
+                 "dsn_exim.so: dsn_addr_rcpt_ok: the interface carries only "
+                 "rejections: reply code must be 4xx or 5xx");
 }
 
 static void test_local_scan(void **state)

@@ -110,7 +110,7 @@ static void test_errors_write_nothing(void **state)
     (void)state;
     memset(&ctx, 0, sizeof ctx);
     calls = 0;
-    assert_int_equal(dsn_osmtpd_reject(&ctx, &r), DSN_ENOTNEGATIVE);
+    assert_int_equal(dsn_osmtpd_reject(&ctx, &r), DSN_EREJECTCODE);
     assert_int_equal(dsn_osmtpd_reject(&ctx, NULL), DSN_EINVAL);
     r = dsn_no_such_user(NULL, 0);
     assert_int_equal(dsn_osmtpd_reject(NULL, &r), DSN_EINVAL);
