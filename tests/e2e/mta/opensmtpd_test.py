@@ -61,6 +61,8 @@ class OpenSMTPD:
                 "" if name == "plain" else ' filter "f_%s"' % name))
         conf += [
             'action "relay" relay host smtp://127.0.0.1:%d' % catcher_port,
+            'action "local" mbox',
+            'match from any for domain "local.test" action "local"',
             'match from any for domain "remote.test" action "relay"',
             'match from any for domain "sender.test" action "relay"',
         ]
@@ -149,6 +151,16 @@ def main():
         check_equal(data, b"550 5.1.1 100% sure %s %n\r\n", "reply")
         still_serving(c)
 
+    def unknown_local_user_refused_not_bounced():
+        # OpenSMTPD looks local users up at RCPT time, for SMTP and for
+        # its sendmail(8) alike: it never accepts mail for an unknown local
+        # user, so it writes no bounce for one
+        data, c = mta.rcpt_reply(smtpd.port["plain"], "ghost@local.test")
+        record("opensmtpd", "unknown local user", data)
+        check_equal(data, b"550 Invalid recipient: <ghost@local.test>\r\n",
+                    "reply")
+        still_serving(c)
+
     def bounce_of_a_relay_answering_550():
         mta.send_message(smtpd.port["plain"], "sender@sender.test",
                          "bob@remote.test", "opensmtpd relay bounce")
@@ -166,6 +178,7 @@ def main():
                       disconnect_flag_closes_after_550, two_lines_joined,
                       long_text_cut_at_the_limit,
                       libopensmtpd_percent_verbatim,
+                      unknown_local_user_refused_not_bounced,
                       bounce_of_a_relay_answering_550])
         smtpd.daemon.alive()
     finally:
