@@ -13,8 +13,8 @@ int dsn_osmtpd_reject(struct osmtpd_ctx *ctx, const dsn_reply *r)
     if (ctx == NULL)
         return DSN_EINVAL;
     n = dsn_opensmtpd_result(r, 0, result, sizeof result);
-    if (n < 0)
-        return n;
+    if (n < 1) /* never 0: a result is "reject|" and more */
+        return n < 0 ? n : DSN_EINVAL;
     result[n - 1] = '\0'; /* libopensmtpd adds the LF */
     if (strncmp(result, VERB_DISCONNECT, strlen(VERB_DISCONNECT)) == 0) {
         /* libopensmtpd writes "disconnect|421 " itself */

@@ -49,6 +49,13 @@ static void die(const char *what, const char *line)
     exit(1);
 }
 
+/* Writes s to smtpd at once; a filter that cannot is of no use. */
+static void put(const char *s)
+{
+    if (fputs(s, stdout) == EOF || fflush(stdout) != 0)
+        die("stdout", "write failed");
+}
+
 /* "\n" (backslash, n) in a message starts a new reply line */
 static void unescape_newlines(char *s)
 {
@@ -112,17 +119,14 @@ static void answer(const struct filter *f, char *line)
         die("unsupported protocol version", copy);
     reqid = parse_id(field[5], copy);
     token = parse_id(field[6], copy);
-    if (known(f, field[7])) {
-        printf("filter-result|%016" PRIx64 "|%016" PRIx64 "|proceed\n", reqid,
-               token);
-    } else if (dsn_opensmtpd_line(reqid, token, &f->reply, f->flags, out,
-                                  sizeof out) >= 0) {
-        fputs(out, stdout);
-    } else { /* checked at start: cannot happen */
-        die("reply", copy);
-    }
-    if (fflush(stdout) != 0)
-        die("stdout", "write failed");
+    if (known(f, field[7]))
+        (void)snprintf(out, sizeof out,
+                       "filter-result|%016" PRIx64 "|%016" PRIx64 "|proceed\n",
+                       reqid, token);
+    else if (dsn_opensmtpd_line(reqid, token, &f->reply, f->flags, out,
+                                sizeof out) < 0)
+        die("reply", copy); /* checked at start: cannot happen */
+    put(out);
 }
 
 static void run(const struct filter *f)
@@ -134,11 +138,8 @@ static void run(const struct filter *f)
             die("line too long", line);
         line[n] = '\0';
         if (strncmp(line, "config|", 7) == 0) {
-            if (strcmp(line, "config|ready") == 0) {
-                fputs("register|filter|smtp-in|rcpt-to\nregister|ready\n",
-                      stdout);
-                (void)fflush(stdout);
-            }
+            if (strcmp(line, "config|ready") == 0)
+                put("register|filter|smtp-in|rcpt-to\nregister|ready\n");
             continue;
         }
         answer(f, line);

@@ -89,7 +89,7 @@ extern "C" {
 /* Octets of local_scan text (the enhanced code on every line) at most, NUL
  * excluded: about eight full wire lines. A longer reply is an error for
  * both writers, not a cut. */
-#define DSN_EXIM_TEXT_MAX (8 * DSN_LINE_MAX)
+#define DSN_EXIM_TEXT_MAX ((size_t)8 * DSN_LINE_MAX)
 /* Holds either writer's output and its NUL. */
 #define DSN_EXIM_BUF_SIZE (DSN_EXIM_TEXT_MAX + 5)
 
