@@ -6,12 +6,13 @@
  *     filter "dsn" proc-exec "/path/dsn-opensmtpd-filter alice bob"
  *     listen on 127.0.0.1 filter "dsn"
  *
- *     dsn-opensmtpd-filter [-r NAME] [-m MESSAGE] [-c CODE] [-d] USER...
+ *     dsn-opensmtpd-filter [-r NAME] [-m LINE]... [-c CODE] [-d] USER...
  *
  * RCPT TO a local part (any domain, case-insensitive) not among the USERs
  * gets the reply of the libdsn function dsn_NAME (default no_such_user),
- * with MESSAGE ("\n" in it starts a new line) and CODE if given; -d closes
- * the session after it (421 always does). Every other recipient proceeds.
+ * with its text made of the LINEs if given (one -m a line) and CODE if
+ * given; -d closes the session after it (421 always does). Every other
+ * recipient proceeds.
  *
  * It speaks the filter protocol of smtpd-filters(7) on its standard input
  * and output: versions 0.5 to 0.7 (Debian 12's OpenSMTPD 6.8 speaks 0.6,
@@ -33,7 +34,7 @@
 #define FIELDS 8 /* filter|version|time|subsystem|phase|reqid|token|param */
 
 static const char usage[] =
-    "usage: dsn-opensmtpd-filter [-r NAME] [-m MESSAGE] [-c CODE] [-d] "
+    "usage: dsn-opensmtpd-filter [-r NAME] [-m LINE]... [-c CODE] [-d] "
     "USER...\n";
 
 struct filter {
@@ -56,19 +57,15 @@ static void put(const char *s)
         die("stdout", "write failed");
 }
 
-/* "\n" (backslash, n) in a message starts a new reply line */
-static void unescape_newlines(char *s)
+/* Adds line to the message, after a '\n' if it has lines already. */
+static void add_line(char *message, size_t size, const char *line)
 {
-    char *out = s;
-    while (*s != '\0') {
-        if (s[0] == '\\' && s[1] == 'n') {
-            *out++ = '\n';
-            s += 2;
-        } else {
-            *out++ = *s++;
-        }
-    }
-    *out = '\0';
+    size_t used = strlen(message), n = strlen(line);
+    if (used + (used > 0) + n >= size)
+        die("-m: the message is too long", line);
+    if (used > 0)
+        message[used++] = '\n';
+    memcpy(message + used, line, n + 1);
 }
 
 static int known(const struct filter *f, const char *addr)
@@ -149,7 +146,7 @@ static void run(const struct filter *f)
 int main(int argc, char **argv)
 {
     const char *name = "no_such_user";
-    char *msg = NULL;
+    static char msg[2 * DSN_OPENSMTPD_LINE_MAX];
     long code = 0;
     struct filter f;
     int opt, err;
@@ -160,8 +157,7 @@ int main(int argc, char **argv)
             name = optarg;
             break;
         case 'm':
-            msg = optarg;
-            unescape_newlines(msg);
+            add_line(msg, sizeof msg, optarg);
             break;
         case 'c':
             code = strtol(optarg, NULL, 10);

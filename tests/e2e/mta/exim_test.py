@@ -135,37 +135,29 @@ def main():
     catcher = mta.catcher()
     exim = Exim(catcher.port)
 
-    def still_serving(client):
-        client.send(b"RSET\r\n")
-        check_equal(client.reply()[:3], b"250", "RSET after the reject")
-        client.send(b"QUIT\r\n")
-        client.reply()
-        client.close()
-        exim.daemon.alive()
-
     def dlfunc_one_line():
         data, c = exim.rcpt("ghost")
         check_equal(data, b"550 5.1.1 No such user\r\n", "reply")
-        still_serving(c)
+        mta.still_serving(c, exim.daemon)
 
     def dlfunc_three_lines_code_on_every_line():
         data, c = exim.rcpt("multi")
         check_equal(data, b"550-5.7.1 Relaying is not allowed\r\n"
                           b"550-5.7.1 See the policy\r\n"
                           b"550 5.7.1 Contact postmaster\r\n", "reply")
-        still_serving(c)
+        mta.still_serving(c, exim.daemon)
 
     def dlfunc_defer():
         data, c = exim.rcpt("full")
         check_equal(data, b"452 4.2.2 Mailbox full\r\n", "reply")
-        still_serving(c)
+        mta.still_serving(c, exim.daemon)
 
     def dlfunc_class_moved_to_the_verb():
         # mbox_full is 450 4.2.2: under deny it must be 5yz, or Exim drops
         # the code and the enhanced code for its own
         data, c = exim.rcpt("wrongclass")
         check_equal(data, b"550 5.2.2 Mailbox full\r\n", "reply")
-        still_serving(c)
+        mta.still_serving(c, exim.daemon)
 
     def local_scan_two_lines():
         _, c = mta.rcpt_reply(exim.port, "ok@remote.test")
@@ -178,30 +170,22 @@ def main():
         check_equal(data, b"550-5.6.0 Message lacks a Date: header\r\n"
                           b"550 5.6.0 RFC 5322 section 3.6 requires Date: "
                           b"and From:\r\n", "reply")
-        still_serving(c)
+        mta.still_serving(c, exim.daemon)
 
     def bounce_of_an_unknown_local_user():
         mta.send_message(exim.port, "sender@sender.test", "ghost@local.test",
                          "exim unknown local user")
-        raw = mta.wait_bounce(catcher, "exim unknown local user")
         # Exim writes Status 5.0.0, and the reason in the text part only
-        mta.check_bounce(raw, "ghost@local.test", "5.0.0",
-                         "Unrouteable address", field=False)
-        report = mta.dsn_report_json(raw)
-        if report is not None:
-            print("   dsn report --json: %s" % report.decode().strip())
+        mta.bounce(catcher, "exim unknown local user", "ghost@local.test",
+                   "5.0.0", "Unrouteable address", field=False)
 
     def bounce_of_a_relay_answering_550():
         mta.send_message(exim.port, "sender@sender.test", "bob@remote.test",
                          "exim relay bounce")
-        raw = mta.wait_bounce(catcher, "exim relay bounce")
         # Status 5.0.0 though the remote said 5.1.1: Exim 4.96 writes the
         # remote reply in Diagnostic-Code only
-        mta.check_bounce(raw, "bob@remote.test", "5.0.0",
-                         "smtp; 550 5.1.1 No such user")
-        report = mta.dsn_report_json(raw)
-        if report is not None:
-            print("   dsn report --json: %s" % report.decode().strip())
+        mta.bounce(catcher, "exim relay bounce", "bob@remote.test", "5.0.0",
+                   "smtp; 550 5.1.1 No such user")
 
     try:
         rc = mta.run([dlfunc_one_line, dlfunc_three_lines_code_on_every_line,

@@ -140,6 +140,24 @@ def rcpt_reply(port, rcpt, sender="sender@sender.test"):
     return c.reply(), c
 
 
+def still_serving(client, daemon):
+    """The session goes on after a reject (RSET gets 250), and the MTA is
+    alive; then QUIT."""
+    client.send(b"RSET\r\n")
+    check_equal(client.reply()[:3], b"250", "RSET after the reject")
+    client.send(b"QUIT\r\n")
+    client.reply()
+    client.close()
+    daemon.alive()
+
+
+def closed(client):
+    """The MTA closed the session after its reply."""
+    if not client.closed():
+        raise AssertionError("session not closed after the reply")
+    client.close()
+
+
 def send_message(port, sender, rcpt, subject):
     """A whole transaction that the MTA accepts (it bounces later)."""
     data, c = rcpt_reply(port, rcpt, sender)
@@ -231,6 +249,16 @@ def _check_bounce(raw, rcpt, status, diagnostic, report, field):
         raise AssertionError("diagnostic %r lacks %r" % (diag[:200],
                                                          diagnostic))
     return msg
+
+
+def bounce(catcher, about, rcpt, status, diagnostic, **shape):
+    """Waits for the bounce of the message whose subject is about, checks
+    it (check_bounce), and shows what `dsn report --json` reads in it."""
+    raw = wait_bounce(catcher, about)
+    check_bounce(raw, rcpt, status, diagnostic, **shape)
+    report = dsn_report_json(raw)
+    if report is not None:
+        print("   dsn report --json: %s" % report.decode().strip())
 
 
 def dsn_report_json(raw):
