@@ -9,7 +9,8 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "dsn.h"
+#include "dsn/base.h"
+#include "dsn/reply.h"
 #include "digits.h"
 
 /* "550 5.999.999 " and a NUL */
@@ -42,11 +43,7 @@ static inline size_t dsn_put_reply_head(char *p, int code, const dsn_reply *r)
         n += dsn_put_digits(p, code);
         p[n++] = ' ';
     }
-    n += dsn_put_digits(p + n, r->cls);
-    p[n++] = '.';
-    n += dsn_put_digits(p + n, r->subject);
-    p[n++] = '.';
-    n += dsn_put_digits(p + n, r->detail);
+    n += dsn_put_status(p + n, r->cls, r->subject, r->detail);
     p[n++] = ' ';
     return n;
 }

@@ -80,7 +80,8 @@
 
 #include <stddef.h>
 
-#include "dsn.h"
+#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
+#include "dsn/reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {

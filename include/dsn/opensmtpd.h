@@ -32,8 +32,9 @@
  *      - One line only: a "550-..." continuation makes OpenSMTPD answer
  *        "421 Internal server error" and close the session. The lines of a
  *        multi-line libdsn reply are joined with one space each, so the
- *        text reads as it did before libdsn wrapped it; the enhanced code
- *        appears once. Control characters are removed as dsn_format()
+ *        text reads as it did before libdsn wrapped it (a word longer
+ *        than a wire line, which dsn_format() splits, keeps a space where
+ *        it was split); the enhanced code appears once. Control characters are removed as dsn_format()
  *        removes them.
  *      - Only LF ends the line, and a CR would be sent to the client as is:
  *        the output holds no CR and no LF but the final one.
@@ -87,7 +88,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dsn.h"
+#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
+#include "dsn/reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {
