@@ -12,6 +12,7 @@
 
 #include "dsn/exim.h"
 #include "support/snprintf_check.h"
+#include "support/xorshift.h"
 
 typedef struct exim_case {
     const dsn_reply *r;
@@ -144,6 +145,64 @@ static void test_errors(void **state)
     free(t);
 }
 
+/* Hostile input: any byte but NUL, any valid reply. The ACL message starts
+ * with "<code> <status> " once, and no later line does; every local_scan
+ * line starts with "<status> "; no CR; each line fits 512 octets with the
+ * "550-5.1.1 " Exim adds; or the text is too long, and said so. */
+static void test_any_reply_keeps_the_shapes(void **state)
+{
+    char text[DSN_EXIM_TEXT_MAX], acl[DSN_EXIM_BUF_SIZE];
+    char scan[DSN_EXIM_BUF_SIZE], deny[32], own[32];
+    uint64_t seed = 0x2545f4914f6cdd1du;
+    int i;
+    (void)state;
+    for (i = 0; i < 3000; i++) {
+        size_t len = xorshift_below(&seed, sizeof text), j, st;
+        const char *p, *nl;
+        dsn_reply r;
+        int na, ns;
+        for (j = 0; j < len; j++)
+            text[j] = (char)(1 + xorshift_below(&seed, 255));
+        text[len] = '\0';
+        r = dsn_create((4 + (int)xorshift_below(&seed, 2)) * 100 +
+                           (int)xorshift_below(&seed, 60),
+                       text, (int)xorshift_below(&seed, 1000),
+                       (int)xorshift_below(&seed, 1000));
+        na = dsn_exim_acl_message(&r, DSN_EXIM_DENY, acl, sizeof acl);
+        ns = dsn_exim_local_scan_text(&r, scan, sizeof scan);
+        if (ns == DSN_ETOOLONG) {
+            assert_int_equal(na, DSN_ETOOLONG);
+            continue;
+        }
+        assert_true(na > 0 && ns > 0);
+        assert_null(strchr(acl, '\r'));
+        assert_null(strchr(scan, '\r'));
+        /* deny moves the class to 5; local_scan keeps the reply's */
+        st = (size_t)snprintf(deny, sizeof deny, "%d.%d.%d ", 5, r.subject,
+                              r.detail);
+        (void)snprintf(own, sizeof own, "%d.%d.%d ", r.cls, r.subject,
+                       r.detail);
+        assert_true(acl[0] == '5' && acl[3] == ' ');
+        assert_memory_equal(acl + 4, deny, st);
+        /* Exim sends "550-5.1.1 " + line + CRLF: at most 512 octets */
+        nl = strchr(acl, '\n');
+        assert_true((nl != NULL ? (size_t)(nl - acl) : strlen(acl)) + 2 <=
+                    DSN_LINE_MAX);
+        for (p = nl; p != NULL; p = nl) {
+            nl = strchr(p + 1, '\n');
+            assert_true((nl != NULL ? (size_t)(nl - p - 1) : strlen(p + 1)) +
+                            4 + st + 2 <=
+                        DSN_LINE_MAX);
+        }
+        for (p = scan; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+            nl = strchr(p, '\n');
+            assert_memory_equal(p, own, st);
+            assert_true((nl != NULL ? (size_t)(nl - p) : strlen(p)) + 4 + 2 <=
+                        DSN_LINE_MAX);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_local_scan),
         cmocka_unit_test(test_wrap_fits_exims_lines),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_any_reply_keeps_the_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "dsn/opensmtpd.h"
 #include "support/snprintf_check.h"
+#include "support/xorshift.h"
 
 typedef struct line_case {
     uint64_t reqid, token;
@@ -187,6 +188,46 @@ static void test_errors(void **state)
     expect_error(&r, 0, DSN_EBADCODE);
 }
 
+/* Hostile input: any byte but NUL, any length up to 3 lines' worth past
+ * the limit, any valid code and status. Whatever the reply, the line is
+ * one OpenSMTPD reads as meant: the head, a verb, "<code> <status> ", no
+ * CR, no LF but the last, at most 2047 octets before it. */
+static void test_any_reply_makes_a_well_formed_line(void **state)
+{
+    static const char *const verbs[] = {"reject|", "disconnect|"};
+    char text[3 * DSN_OPENSMTPD_LINE_MAX], line[DSN_OPENSMTPD_LINE_MAX + 2];
+    char head[32];
+    uint64_t seed = 0x9e3779b97f4a7c15u;
+    int i;
+    (void)state;
+    for (i = 0; i < 3000; i++) {
+        size_t len = xorshift_below(&seed, sizeof text), j, n, verb;
+        dsn_reply r;
+        int cls = 4 + (int)xorshift_below(&seed, 2), got;
+        for (j = 0; j < len; j++)
+            text[j] = (char)(1 + xorshift_below(&seed, 255));
+        text[len] = '\0';
+        r = dsn_create(cls * 100 + (int)xorshift_below(&seed, 60), text,
+                       (int)xorshift_below(&seed, 1000),
+                       (int)xorshift_below(&seed, 1000));
+        got = dsn_opensmtpd_line(xorshift_below(&seed, 1u << 31), 42, &r,
+                                 xorshift_below(&seed, 2), line, sizeof line);
+        assert_true(got > 0);
+        n = (size_t)got;
+        assert_int_equal(strlen(line), n);
+        assert_true(n - 1 <= DSN_OPENSMTPD_LINE_MAX);
+        assert_int_equal(line[n - 1], '\n');
+        assert_ptr_equal(strchr(line, '\n'), line + n - 1);
+        assert_null(strchr(line, '\r'));
+        assert_memory_equal(line, "filter-result|", 14);
+        verb =
+            strncmp(line + DSN_OPENSMTPD_HEAD_LEN, "reject|", 7) == 0 ? 0 : 1;
+        (void)snprintf(head, sizeof head, "%s%d %d.%d.%d ", verbs[verb], r.code,
+                       r.cls, r.subject, r.detail);
+        assert_memory_equal(line + DSN_OPENSMTPD_HEAD_LEN, head, strlen(head));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_cut_keeps_utf8_whole),
         cmocka_unit_test(test_whole_line),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_any_reply_makes_a_well_formed_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
