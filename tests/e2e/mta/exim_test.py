@@ -52,6 +52,9 @@ acl_rcpt:
   deny  domains = remote.test
         local_parts = wrongclass
         message = ${{dlfunc{{{so}}}{{dsn_deny}}{{mbox_full}}}}
+  deny  domains = remote.test
+        local_parts = unmoved
+        message = ${{dlfunc{{{so}}}{{dsn_reply}}{{mbox_full}}}}
   accept
 
 begin routers
@@ -159,6 +162,13 @@ def main():
         check_equal(data, b"550 5.2.2 Mailbox full\r\n", "reply")
         mta.still_serving(c, exim.daemon)
 
+    def dlfunc_reply_keeps_a_class_exim_drops():
+        # what dsn_deny prevents: dsn_reply keeps 450 4.2.2, and Exim, under
+        # deny, drops the code and the enhanced code for its own 550
+        data, c = exim.rcpt("unmoved")
+        check_equal(data, b"550 Mailbox full\r\n", "reply")
+        mta.still_serving(c, exim.daemon)
+
     def local_scan_two_lines():
         _, c = mta.rcpt_reply(exim.port, "ok@remote.test")
         c.send(b"DATA\r\n")
@@ -190,6 +200,7 @@ def main():
     try:
         rc = mta.run([dlfunc_one_line, dlfunc_three_lines_code_on_every_line,
                       dlfunc_defer, dlfunc_class_moved_to_the_verb,
+                      dlfunc_reply_keeps_a_class_exim_drops,
                       local_scan_two_lines, bounce_of_an_unknown_local_user,
                       bounce_of_a_relay_answering_550])
         exim.daemon.alive()
