@@ -53,6 +53,9 @@ acl_rcpt:
         local_parts = wrongclass
         message = ${{dlfunc{{{so}}}{{dsn_deny}}{{mbox_full}}}}
   deny  domains = remote.test
+        local_parts = indented
+        message = ${{dlfunc{{{so}}}{{dsn_deny}}{{no_such_user}}{{first\\n  second}}}}
+  deny  domains = remote.test
         local_parts = unmoved
         message = ${{dlfunc{{{so}}}{{dsn_reply}}{{mbox_full}}}}
   accept
@@ -169,6 +172,14 @@ def main():
         check_equal(data, b"550 Mailbox full\r\n", "reply")
         mta.still_serving(c, exim.daemon)
 
+    def dlfunc_later_lines_lose_leading_space():
+        # Exim skips the white space at the start of every line after the
+        # first: libdsn keeps it, Exim does not send it
+        data, c = exim.rcpt("indented")
+        check_equal(data, b"550-5.1.1 first\r\n550 5.1.1 second\r\n",
+                    "reply")
+        mta.still_serving(c, exim.daemon)
+
     def local_scan_two_lines():
         _, c = mta.rcpt_reply(exim.port, "ok@remote.test")
         c.send(b"DATA\r\n")
@@ -201,6 +212,7 @@ def main():
         rc = mta.run([dlfunc_one_line, dlfunc_three_lines_code_on_every_line,
                       dlfunc_defer, dlfunc_class_moved_to_the_verb,
                       dlfunc_reply_keeps_a_class_exim_drops,
+                      dlfunc_later_lines_lose_leading_space,
                       local_scan_two_lines, bounce_of_an_unknown_local_user,
                       bounce_of_a_relay_answering_550])
         exim.daemon.alive()
