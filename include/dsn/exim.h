@@ -58,8 +58,9 @@
  *      text (NUL excluded), write at most size bytes including the
  *      terminating NUL, and (NULL, 0) measures. The local_scan text is at
  *      most DSN_EXIM_TEXT_MAX octets, the ACL message 4 more ("550 "):
- *      DSN_EXIM_BUF_SIZE bytes hold either with its NUL. NULL buf with a non-zero size is taken as size 0. On
- *      error they leave "" and return a negative dsn_error.
+ *      DSN_EXIM_BUF_SIZE bytes hold either with its NUL. NULL buf with a
+ *      non-zero size is taken as size 0. On error they leave "" and return
+ *      a negative dsn_error.
  *
  * ERRORS
  *      DSN_EINVAL          r is NULL, or verb is not one of the three.
@@ -80,8 +81,8 @@
 
 #include <stddef.h>
 
-#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
-#include "dsn/reply.h" /* dsn_reply */
+#include "base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
+#include "reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {

@@ -32,19 +32,19 @@
  *      - One line only: a "550-..." continuation makes OpenSMTPD answer
  *        "421 Internal server error" and close the session. The lines of a
  *        multi-line libdsn reply are joined with one space each, so the
- *        text reads as it did before libdsn wrapped it (a word longer
- *        than a wire line, which dsn_format() splits, keeps a space where
- *        it was split); the enhanced code appears once. Control characters are removed as dsn_format()
- *        removes them.
+ *        text reads as it did before libdsn wrapped it (a word longer than
+ *        a wire line, which dsn_format() splits, keeps a space where it
+ *        was split); the enhanced code appears once. Control characters
+ *        are removed as dsn_format() removes them.
  *      - Only LF ends the line, and a CR would be sent to the client as is:
  *        the output holds no CR and no LF but the final one.
  *      - OpenSMTPD copies each filter line into a buffer of LINE_MAX
  *        (2048) bytes (lka_filter.c, lka_filter_process_response(),
  *        strlcpy): it keeps DSN_OPENSMTPD_LINE_MAX (2047) octets, LF
- *        excluded, and drops the rest silently. "filter-result|", two
- *        16-digit hexadecimal ids and three '|' take 48 of them, "reject|"
- *        7 more: 1992 octets are left for a rejecting reply, 1988 for a
- *        "disconnect|" one. A longer reply is cut there, never inside a
+ *        excluded, and drops the rest silently. "filter-result|" (14),
+ *        two 16-digit hexadecimal ids and the '|' after each take 48 of
+ *        them, "reject|" 7 more: 1992 octets are left for a rejecting
+ *        reply, 1988 for a "disconnect|" one. A longer reply is cut there, never inside a
  *        UTF-8 sequence (the documented cut; the session and smtpd go on).
  *      - A reply with code 421 closes the session whatever the verb
  *        (RFC 5321 3.8): it is always written as "disconnect|".
@@ -88,8 +88,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
-#include "dsn/reply.h" /* dsn_reply */
+#include "base.h"  /* DSN_API, DSN_LINE_MAX, the DSN_E* errors */
+#include "reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {
