@@ -11,25 +11,22 @@
 # libopensmtpd verbatim; and reads the bounce OpenSMTPD writes for a relay
 # to dsn-smtpd answering 550 5.1.1. The MTA packages conflict: the install
 # and the test hold /tmp/libdsn-mta.lock.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"
 
 exec 9>/tmp/libdsn-mta.lock
 flock -w 1800 9
 
-need=()
-[ -x /usr/sbin/smtpd ] || need+=(opensmtpd)
-[ -f /usr/include/opensmtpd.h ] || need+=(libopensmtpd-dev)
-command -v python3 >/dev/null || need+=(python3)
+need_file /usr/sbin/smtpd opensmtpd
+need_file /usr/include/opensmtpd.h libopensmtpd-dev
+need_command python3 python3
 # opensmtpd asks for the mail name and root's address unless told
-[ ${#need[@]} -eq 0 ] || {
+[ -e /usr/sbin/smtpd ] || {
   echo "opensmtpd opensmtpd/mailname string localhost"
   echo "opensmtpd opensmtpd/root_address string"
 } | debconf-set-selections
-apt_install "${need[@]}"
+apt_install_needs
 # the package may start Debian's instance, whose control socket ours needs
 if command -v service >/dev/null; then
   service opensmtpd stop >/dev/null 2>&1 || true
@@ -37,7 +34,7 @@ fi
 
 # the same options as scripts/test.sh, so that nothing else rebuilds
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_OPENSMTPD=ON
+  -DDSN_BUILD_TESTS=ON -DDSN_OPENSMTPD=ON
 cmake --build "$build" -j "$(nproc)"
 DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
   --timeout 150 --no-tests=error \

@@ -13,24 +13,21 @@
 # bounces Exim writes for an unknown local user and for a relay to
 # dsn-smtpd answering 550 5.1.1. The MTA packages conflict: the install and
 # the test hold /tmp/libdsn-mta.lock.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"
 
 exec 9>/tmp/libdsn-mta.lock
 flock -w 1800 9
 
-need=()
-[ -x /usr/sbin/exim4 ] && /usr/sbin/exim4 -bV 2>/dev/null |
-  grep -q Expand_dlfunc || need+=(exim4-daemon-heavy)
-[ -f /usr/include/exim4/local_scan.h ] || need+=(exim4-dev)
-command -v python3 >/dev/null || need+=(python3)
-[ ${#need[@]} -eq 0 ] ||
+need_package exim4-daemon-heavy
+need_file /usr/include/exim4/local_scan.h exim4-dev
+need_command python3 python3
+# exim4-config asks how to configure Exim unless told
+[ ${#dsn_needs[@]} -eq 0 ] ||
   echo "exim4-config exim4/dc_eximconfig_configtype select no configuration at this time" |
   debconf-set-selections
-apt_install "${need[@]}"
+apt_install_needs
 # the package may start Debian's instance on port 25; ours needs none of it
 if command -v service >/dev/null; then
   service exim4 stop >/dev/null 2>&1 || true
@@ -38,7 +35,7 @@ fi
 
 # the same options as scripts/test.sh, so that nothing else rebuilds
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_EXIM=ON
+  -DDSN_BUILD_TESTS=ON -DDSN_EXIM=ON
 cmake --build "$build" -j "$(nproc)"
 DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
   --timeout 150 --no-tests=error -R '^(test_exim|test_dsn_exim|e2e_exim)$'

@@ -44,8 +44,9 @@
  *        excluded, and drops the rest silently. "filter-result|" (14),
  *        two 16-digit hexadecimal ids and the '|' after each take 48 of
  *        them, "reject|" 7 more: 1992 octets are left for a rejecting
- *        reply, 1988 for a "disconnect|" one. A longer reply is cut there, never inside a
- *        UTF-8 sequence (the documented cut; the session and smtpd go on).
+ *        reply, 1988 for a "disconnect|" one. A longer reply is cut
+ *        there, never inside a UTF-8 sequence (the documented cut; the
+ *        session and smtpd go on).
  *      - A reply with code 421 closes the session whatever the verb
  *        (RFC 5321 3.8): it is always written as "disconnect|".
  *      - A malformed line, or a filter that exits, stops the whole smtpd:
