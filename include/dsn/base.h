@@ -19,9 +19,10 @@
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-19 replies parsed
- *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h), -60..-69
- *      plugin interfaces (dsn/opensmtpd.h, dsn/exim.h); each part takes a
- *      range of ten of its own.
+ *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h), -50..-59
+ *      reports read (dsn/report.h), -60..-69 plugin interfaces
+ *      (dsn/opensmtpd.h, dsn/exim.h); each part takes a range of ten of its
+ *      own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -121,7 +122,18 @@ extern "C" {
     XX(EMSGID, -44, "not a msg-id <id-left@id-right> (RFC 5322 3.6.4)")        \
     XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
     XX(EWRITER, -46, "the caller's writer reported an error")                  \
-    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")      \
+    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")       \
+    /* -50..-59: delivery status notifications read (dsn/report.h) */          \
+    XX(ENOREPORT, -50, "no delivery-status part in the message "               \
+                       "(RFC 3464 section 2)")                                 \
+    XX(EMIMEDEPTH, -51, "no delivery-status part found within the "            \
+                        "multipart nesting limit (RFC 2046 section 5.1)")      \
+    XX(EMIMEPARTS, -52, "no delivery-status part found within the body "       \
+                        "part limit (RFC 2046 section 5.1)")                   \
+    XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                    \
+                       "(RFC 2045 section 6.1)")                               \
+    XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
+                      "an unfolded field")                                   \
     /* -60..-69: plugin interfaces (dsn/opensmtpd.h, dsn/exim.h, ...) */       \
     XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
                          "code must be 4xx or 5xx")                            \
