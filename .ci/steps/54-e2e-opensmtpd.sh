@@ -8,9 +8,10 @@
 # with both example filters and proves the bytes a client receives: one
 # line, 421 and "disconnect|" close the session, two lines joined, a
 # 3000-octet text cut to 1992 octets with smtpd still serving, '%' through
-# libopensmtpd verbatim; and reads the bounce OpenSMTPD writes for a relay
-# to dsn-smtpd answering 550 5.1.1. The MTA packages conflict: the install
-# and the test hold /tmp/libdsn-mta.lock.
+# libopensmtpd verbatim, an unknown local user refused at RCPT (so no
+# bounce); and reads the bounce OpenSMTPD writes for a relay to dsn-smtpd
+# answering 550 5.1.1 with Python's email and dsn report. The MTA packages
+# conflict: the install and the test hold /tmp/libdsn-mta.lock.
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"

@@ -9,10 +9,11 @@
 # runs a private Exim daemon on a 127.0.0.1 port and proves the bytes a
 # client receives from the dlfunc ACL lines (one line, three lines with the
 # code and enhanced code on every line, a defer, a 4yz reply moved to 5yz
-# under deny) and from local_scan (two lines, code 550); and reads the
-# bounces Exim writes for an unknown local user and for a relay to
-# dsn-smtpd answering 550 5.1.1. The MTA packages conflict: the install and
-# the test hold /tmp/libdsn-mta.lock.
+# under deny, Exim dropping it without the move, leading spaces skipped)
+# and from local_scan (two lines, code 550); and reads the bounces Exim
+# writes for an unknown local user and for a relay to dsn-smtpd answering
+# 550 5.1.1 with Python's email and dsn report. The MTA packages conflict:
+# the install and the test hold /tmp/libdsn-mta.lock.
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"

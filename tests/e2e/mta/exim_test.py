@@ -198,15 +198,23 @@ def main():
                          "exim unknown local user")
         # Exim writes Status 5.0.0, and the reason in the text part only
         mta.bounce(catcher, "exim unknown local user", "ghost@local.test",
-                   "5.0.0", "Unrouteable address", field=False)
+                   "5.0.0", "Unrouteable address",
+                   {"reporting_mta": "exim.test", "diagnostic": None},
+                   field=False)
 
     def bounce_of_a_relay_answering_550():
         mta.send_message(exim.port, "sender@sender.test", "bob@remote.test",
                          "exim relay bounce")
         # Status 5.0.0 though the remote said 5.1.1: Exim 4.96 writes the
         # remote reply in Diagnostic-Code only
+        # libdsn's reader: the remote reply's 5.1.1 is the status that
+        # matters
         mta.bounce(catcher, "exim relay bounce", "bob@remote.test", "5.0.0",
-                   "smtp; 550 5.1.1 No such user")
+                   "smtp; 550 5.1.1 No such user",
+                   {"reporting_mta": "exim.test", "diagnostic_type": "smtp",
+                    "diagnostic": "550 5.1.1 No such user",
+                    "diagnostic_status": "5.1.1",
+                    "remote_mta": "127.0.0.1"})
 
     try:
         rc = mta.run([dlfunc_one_line, dlfunc_three_lines_code_on_every_line,

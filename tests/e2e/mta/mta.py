@@ -9,6 +9,7 @@ exit, and gets SIGKILL if the test dies first."""
 import email
 import email.policy
 import email.utils
+import json
 import os
 import shutil
 import signal
@@ -251,29 +252,33 @@ def _check_bounce(raw, rcpt, status, diagnostic, report, field):
     return msg
 
 
-def bounce(catcher, about, rcpt, status, diagnostic, **shape):
+def bounce(catcher, about, rcpt, status, diagnostic, read, **shape):
     """Waits for the bounce of the message whose subject is about, checks
-    it (check_bounce), and shows what `dsn report --json` reads in it."""
+    it with Python's email (check_bounce), then with `dsn report --json`:
+    its one record for rcpt must hold Action failed, Status status and the
+    fields of read (e.g. {"diagnostic": None})."""
     raw = wait_bounce(catcher, about)
     check_bounce(raw, rcpt, status, diagnostic, **shape)
-    report = dsn_report_json(raw)
-    if report is not None:
-        print("   dsn report --json: %s" % report.decode().strip())
+    records = [r for r in dsn_report_json(raw)
+               if r["recipient"].lower() == rcpt.lower()]
+    check_equal(len(records), 1, "dsn report records for %s" % rcpt)
+    print("   dsn report --json: %s" % json.dumps(records[0]))
+    want = dict(read, action="failed", status=status)
+    got = {k: records[0].get(k) for k in want}
+    check_equal(got, want, "dsn report --json")
 
 
 def dsn_report_json(raw):
-    """`dsn report --json` of the bounce, when the dsn program has the
-    report command (issue 13); None when it has not."""
+    """What `dsn report --json` reads in the bounce: one dict a
+    recipient."""
     cli = os.environ.get("DSN_CLI", "")
-    if not cli:
-        return None
-    probe = subprocess.run([cli, "report", "--help"], capture_output=True,
-                           timeout=WAIT, check=False)
-    if probe.returncode != 0:
-        return None
+    require_program(cli, "the dsn program (dsn report)")
     out = subprocess.run([cli, "report", "--json"], input=raw,
-                         capture_output=True, timeout=WAIT, check=True)
-    return out.stdout
+                         capture_output=True, timeout=WAIT, check=False)
+    if out.returncode != 0:
+        raise AssertionError("dsn report --json: exit %d: %r" % (
+            out.returncode, out.stderr))
+    return [json.loads(line) for line in out.stdout.decode().splitlines()]
 
 
 def workdir(prefix):
