@@ -9,38 +9,12 @@
 
 #include "bounce_int.h"
 #include "text_class.h"
+#include "utf8.h"
 
+/* RFC 3629 section 4, written once for every writer in src/utf8.h */
 size_t bw_utf8_char(const unsigned char *p, size_t n)
 {
-    size_t len, i;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (n == 0)
-        return 0;
-    if (p[0] < 0x80)
-        return 1;
-    if (p[0] >= 0xC2 && p[0] <= 0xDF)
-        len = 2;
-    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-        len = 3;
-    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-        len = 4;
-    else
-        return 0;
-    /* RFC 3629 section 4: no overlong forms, no surrogates, <= U+10FFFF */
-    if (p[0] == 0xE0)
-        lo = 0xA0;
-    else if (p[0] == 0xED)
-        hi = 0x9F;
-    else if (p[0] == 0xF0)
-        lo = 0x90;
-    else if (p[0] == 0xF4)
-        hi = 0x8F;
-    if (n < len || p[1] < lo || p[1] > hi)
-        return 0;
-    for (i = 2; i < len; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF)
-            return 0;
-    return len;
+    return dsn_utf8_char_len(p, 0, n);
 }
 
 int bw_utf8_valid(const char *s, size_t n)
@@ -200,7 +174,12 @@ static int utf8_or_ascii(const char *s)
 
 static int check_recipient(const dsn_recipient_fields *r)
 {
-    int err = dsn_status_fields_check(r);
+    /* the addresses' bytes are checked below, and make the report
+     * international (message/global-delivery-status) when 8-bit */
+    dsn_recipient_fields f = *r;
+    int err;
+    f.flags |= DSN_FIELDS_UTF8;
+    err = dsn_status_fields_check(&f);
     if (err != DSN_OK)
         return err;
     if (!short_enough(r->final_recipient) ||
@@ -214,15 +193,19 @@ static int check_recipient(const dsn_recipient_fields *r)
     return DSN_OK;
 }
 
+/* The Action dsn_status_fields() writes (dsn/delivery.h): the caller's,
+ * else the last reply code's, else the one the status class implies. The
+ * status may differ in class from the code (RFC 3464 ties it to the
+ * Action), so the code decides first, as in the fields. Called on
+ * recipients dsn_bounce_check() accepted: the class is 2, 4 or 5. */
 int bw_action(const dsn_recipient_fields *r)
 {
     dsn_status st;
     if (r->action != 0)
         return r->action;
-    if (r->status != NULL)
-        st = *r->status;
-    else
-        (void)dsn_default_status(r->code, &st);
+    if (r->code != 0 || r->status == NULL)
+        return dsn_action_of(r->code);
+    st = *r->status;
     return dsn_action_of(st.cls * 100);
 }
 

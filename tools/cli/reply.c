@@ -48,6 +48,7 @@ enum reply_option {
     REPLY_CODE = 'c',
     REPLY_NO_ENHANCED = 'n',
     REPLY_SHOW_CRLF = CLI_LONG_ONLY,
+    REPLY_ASCII,
 };
 
 static const cli_option reply_options[] = {
@@ -59,6 +60,9 @@ static const cli_option reply_options[] = {
      "leave the enhanced status code out"},
     {REPLY_SHOW_CRLF, "show-crlf", NULL,
      "show each CRLF as \\r\\n before the line end"},
+    {REPLY_ASCII, "ascii", NULL,
+     "keep the reply 7-bit, each byte >= 0x80 a '?', for a client that did "
+     "not use SMTPUTF8"},
 };
 
 /* The settings of one `dsn reply`. */
@@ -87,6 +91,9 @@ static int take(reply_args *o, int id, const char *arg)
         return CLI_OK;
     case REPLY_SHOW_CRLF:
         o->show_crlf = 1;
+        return CLI_OK;
+    case REPLY_ASCII:
+        o->flags |= DSN_FMT_ASCII;
         return CLI_OK;
     }
     /* CLI_OPERAND: the name */
