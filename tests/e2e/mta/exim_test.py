@@ -141,44 +141,28 @@ def main():
     catcher = mta.catcher()
     exim = Exim(catcher.port)
 
-    def dlfunc_one_line():
-        data, c = exim.rcpt("ghost")
-        check_equal(data, b"550 5.1.1 No such user\r\n", "reply")
-        mta.still_serving(c, exim.daemon)
+    def rcpt(local_part):
+        return lambda: exim.rcpt(local_part)
 
-    def dlfunc_three_lines_code_on_every_line():
-        data, c = exim.rcpt("multi")
-        check_equal(data, b"550-5.7.1 Relaying is not allowed\r\n"
-                          b"550-5.7.1 See the policy\r\n"
-                          b"550 5.7.1 Contact postmaster\r\n", "reply")
-        mta.still_serving(c, exim.daemon)
-
-    def dlfunc_defer():
-        data, c = exim.rcpt("full")
-        check_equal(data, b"452 4.2.2 Mailbox full\r\n", "reply")
-        mta.still_serving(c, exim.daemon)
-
-    def dlfunc_class_moved_to_the_verb():
-        # mbox_full is 450 4.2.2: under deny it must be 5yz, or Exim drops
-        # the code and the enhanced code for its own
-        data, c = exim.rcpt("wrongclass")
-        check_equal(data, b"550 5.2.2 Mailbox full\r\n", "reply")
-        mta.still_serving(c, exim.daemon)
-
-    def dlfunc_reply_keeps_a_class_exim_drops():
-        # what dsn_deny prevents: dsn_reply keeps 450 4.2.2, and Exim, under
-        # deny, drops the code and the enhanced code for its own 550
-        data, c = exim.rcpt("unmoved")
-        check_equal(data, b"550 Mailbox full\r\n", "reply")
-        mta.still_serving(c, exim.daemon)
-
-    def dlfunc_later_lines_lose_leading_space():
-        # Exim skips the white space at the start of every line after the
-        # first: libdsn keeps it, Exim does not send it
-        data, c = exim.rcpt("indented")
-        check_equal(data, b"550-5.1.1 first\r\n550 5.1.1 second\r\n",
-                    "reply")
-        mta.still_serving(c, exim.daemon)
+    # (scenario, RCPT to which local part of remote.test (the ACL lines of
+    # CONF), the bytes Exim must send)
+    replies = [
+        ("dlfunc_one_line", rcpt("ghost"), b"550 5.1.1 No such user\r\n"),
+        ("dlfunc_three_lines_code_on_every_line", rcpt("multi"),
+         b"550-5.7.1 Relaying is not allowed\r\n"
+         b"550-5.7.1 See the policy\r\n"
+         b"550 5.7.1 Contact postmaster\r\n"),
+        ("dlfunc_defer", rcpt("full"), b"452 4.2.2 Mailbox full\r\n"),
+        # mbox_full is 450 4.2.2: under deny it must be 5yz ...
+        ("dlfunc_class_moved_to_the_verb", rcpt("wrongclass"),
+         b"550 5.2.2 Mailbox full\r\n"),
+        # ... or Exim drops the code and the enhanced code for its own 550
+        ("dlfunc_reply_keeps_a_class_exim_drops", rcpt("unmoved"),
+         b"550 Mailbox full\r\n"),
+        # Exim skips the white space that starts a line after the first
+        ("dlfunc_later_lines_lose_leading_space", rcpt("indented"),
+         b"550-5.1.1 first\r\n550 5.1.1 second\r\n"),
+    ]
 
     def local_scan_two_lines():
         _, c = mta.rcpt_reply(exim.port, "ok@remote.test")
@@ -217,11 +201,9 @@ def main():
                     "remote_mta": "127.0.0.1"})
 
     try:
-        rc = mta.run([dlfunc_one_line, dlfunc_three_lines_code_on_every_line,
-                      dlfunc_defer, dlfunc_class_moved_to_the_verb,
-                      dlfunc_reply_keeps_a_class_exim_drops,
-                      dlfunc_later_lines_lose_leading_space,
-                      local_scan_two_lines, bounce_of_an_unknown_local_user,
+        rc = mta.run([mta.reply_scenario(name, send, want, exim.daemon)
+                      for name, send, want in replies] +
+                     [local_scan_two_lines, bounce_of_an_unknown_local_user,
                       bounce_of_a_relay_answering_550])
         exim.daemon.alive()
         if rc != 0:

@@ -159,6 +159,21 @@ def closed(client):
     client.close()
 
 
+def reply_scenario(name, send, want, daemon, closes=False):
+    """A scenario for run(): send() returns (reply bytes, client); the
+    bytes must be want, then the session must be closed (closes) or go on
+    with the MTA alive."""
+    def scenario():
+        data, client = send()
+        check_equal(data, want, "reply")
+        if closes:
+            closed(client)
+        else:
+            still_serving(client, daemon)
+    scenario.__name__ = name
+    return scenario
+
+
 def send_message(port, sender, rcpt, subject):
     """A whole transaction that the MTA accepts (it bounces later)."""
     data, c = rcpt_reply(port, rcpt, sender)

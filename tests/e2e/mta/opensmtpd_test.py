@@ -101,41 +101,28 @@ def main():
     catcher = mta.catcher()
     smtpd = OpenSMTPD(catcher.port)
 
-    def single_line_reject():
-        data, c = smtpd.rcpt("user")
-        check_equal(data, b"550 5.1.1 No such user\r\n", "reply")
-        mta.still_serving(c, smtpd.daemon)
-        data, c = smtpd.rcpt("user", "alice@remote.test")
-        check_equal(data[:4], b"250 ", "a known user proceeds")
-        mta.still_serving(c, smtpd.daemon)
+    def rcpt(listener, address="ghost@remote.test"):
+        return lambda: smtpd.rcpt(listener, address)
 
-    def reply_421_disconnects():
-        data, c = smtpd.rcpt("r421")
-        check_equal(data, b"421 4.3.2 Going down now\r\n", "reply")
-        mta.closed(c)
-
-    def disconnect_flag_closes_after_550():
-        data, c = smtpd.rcpt("disc")
-        check_equal(data, b"550 5.1.1 No such user\r\n", "reply")
-        mta.closed(c)
-
-    def two_lines_joined():
-        data, c = smtpd.rcpt("multi")
-        check_equal(data, b"550 5.1.1 first second\r\n", "reply")
-        mta.still_serving(c, smtpd.daemon)
-
-    def long_text_cut_at_the_limit():
-        data, c = smtpd.rcpt("long")
+    # (scenario, RCPT on which listener, the bytes smtpd must send, whether
+    # it closes the session)
+    replies = [
+        ("single_line_reject", rcpt("user"),
+         b"550 5.1.1 No such user\r\n", False),
+        ("known_user_proceeds", rcpt("user", "alice@remote.test"),
+         b"250 2.1.5 Destination address valid: Recipient ok\r\n", False),
+        ("reply_421_disconnects", rcpt("r421"),
+         b"421 4.3.2 Going down now\r\n", True),
+        ("disconnect_flag_closes_after_550", rcpt("disc"),
+         b"550 5.1.1 No such user\r\n", True),
+        ("two_lines_joined", rcpt("multi"),
+         b"550 5.1.1 first second\r\n", False),
         # 2047 octets a line: 48 for the ids, 7 for "reject|", 1992 left
-        check_equal(len(data), 1992 + 2, "reply length")
-        check_equal(data, expected("550 5.1.1", LONG)[:1992] + b"\r\n",
-                    "reply")
-        mta.still_serving(c, smtpd.daemon)
-
-    def libopensmtpd_percent_verbatim():
-        data, c = smtpd.rcpt("lib")
-        check_equal(data, b"550 5.1.1 100% sure %s %n\r\n", "reply")
-        mta.still_serving(c, smtpd.daemon)
+        ("long_text_cut_at_the_limit", rcpt("long"),
+         expected("550 5.1.1", LONG)[:1992] + b"\r\n", False),
+        ("libopensmtpd_percent_verbatim", rcpt("lib"),
+         b"550 5.1.1 100% sure %s %n\r\n", False),
+    ]
 
     def unknown_local_user_refused_not_bounced():
         # OpenSMTPD looks local users up at RCPT time, for SMTP and for
@@ -159,11 +146,10 @@ def main():
                    report=False, field=False)
 
     try:
-        rc = mta.run([single_line_reject, reply_421_disconnects,
-                      disconnect_flag_closes_after_550, two_lines_joined,
-                      long_text_cut_at_the_limit,
-                      libopensmtpd_percent_verbatim,
-                      unknown_local_user_refused_not_bounced,
+        rc = mta.run([mta.reply_scenario(name, send, want, smtpd.daemon,
+                                         closes)
+                      for name, send, want, closes in replies] +
+                     [unknown_local_user_refused_not_bounced,
                       bounce_of_a_relay_answering_550])
         smtpd.daemon.alive()
     finally:
