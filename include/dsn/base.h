@@ -18,11 +18,11 @@
  *      the negative DSN_E* values of DSN_ERRNO_MAP, listed below by value
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
- *      Ranges: -1..-9 arguments and replies built, -10..-19 replies parsed
- *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h), -50..-59
- *      reports read (dsn/report.h), -60..-69 plugin interfaces
- *      (dsn/opensmtpd.h, dsn/exim.h); each part takes a range of ten of its
- *      own.
+ *      Ranges: -1..-9 arguments and replies built, -10..-29 replies parsed
+ *      (dsn/parse.h), -30..-39 recipient fields (dsn/delivery.h), -40..-49
+ *      reports written (dsn/bounce.h), -50..-59 reports read
+ *      (dsn/report.h), -60..-69 plugin interfaces (dsn/opensmtpd.h,
+ *      dsn/exim.h); each part takes a range of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -33,8 +33,9 @@
  *      not listed). Never NULL.
  *
  *   Reply codes (RFC 5321 section 4.2)
- *      dsn_code_in_range(code) is 1 for 200..599: the three-digit codes a
- *      reader takes from a remote server, whatever the second digit.
+ *      dsn_code_in_range(code) is 1 for 200..599: the codes of classes 2
+ *      to 5, whatever the second digit (the lenient reader takes any three
+ *      digits, and flags the codes outside [2-5][0-5][0-9]).
  *      dsn_code_wellformed(code) is 1 for RFC 5321's grammar,
  *      [2-5][0-5][0-9]. dsn_code_valid() (dsn/reply.h) narrows that to the
  *      codes an enhanced status code may follow (no 3yz, RFC 2034).
@@ -57,6 +58,20 @@
  *      The version of the library the program runs with, "1.0.0": with a
  *      shared libdsn it can be newer than the DSN_VERSION_* macros of
  *      dsn/version.h the program was built with.
+ *
+ *   UTF-8 (RFC 3629 section 4)
+ *      dsn_utf8_char(s, len) is the length in octets (1..4) of the
+ *      well-formed UTF-8 character at s[0], reading no more than the len
+ *      octets s[0..len), or 0 when none starts there: len 0, a
+ *      continuation octet (80..BF), an overlong form (C0, C1, E0 80..9F,
+ *      F0 80..8F), a UTF-16 surrogate (ED A0..BF), a code point above
+ *      U+10FFFF (F4 90..BF, F5..FF), or a sequence cut short by len or by
+ *      an octet that is no continuation. An ASCII octet (NUL included) is
+ *      a character of 1 octet. dsn_utf8_valid(s, len) is the length in
+ *      octets of the longest prefix of s[0..len) made of such characters:
+ *      len when all of it is well-formed. Neither needs a NUL; s may be
+ *      NULL only with len 0. These are the rule every writer of libdsn
+ *      applies before it labels octets as UTF-8 (RFC 6531, RFC 6533).
  *
  *   dsn_slice
  *      Bytes of a caller's buffer, ptr[0..len), not NUL-terminated: what
@@ -101,17 +116,20 @@ extern "C" {
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
     /* -10..-19: replies parsed (dsn/parse.h) */                               \
     XX(EINCOMPLETE, -10, "incomplete reply: read more and parse again")        \
-    XX(EREPLYCODE, -11, "reply line does not start with a reply code "         \
-                        "[2-5][0-5][0-9]")                                     \
+    XX(EREPLYCODE, -11, "reply line does not start with a three-digit reply "  \
+                        "code ([2-5][0-5][0-9] when strict)")                  \
     XX(ECODEMISMATCH, -12, "reply lines carry different reply codes")          \
     XX(ECONTINUATION, -13, "reply code not followed by '-', ' ' or line end")  \
     XX(ELINETOOLONG, -14, "reply line longer than the line limit")             \
-    XX(EBARECR, -15, "CR not followed by LF in a reply")                       \
-    XX(ECTRL, -16, "NUL (strict: any control character) in a reply line")     \
+    XX(EBARECR, -15, "CR not followed by LF in a reply (strict)")              \
+    XX(ECTRL, -16, "control character in a reply line (strict)")               \
     XX(EBARELF, -17, "reply line ends in LF without CR (strict)")              \
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
+    /* -20..-29: replies parsed, further (dsn/parse.h) */                      \
+    XX(EBADUTF8, -20, "reply text holds bytes that are neither ASCII nor "     \
+                      "UTF-8 (strict)")                                        \
     /* -30..-39: the per-recipient fields (dsn/delivery.h) */                  \
     XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
                        "message/global-delivery-status (RFC 6533)")            \
@@ -173,8 +191,8 @@ typedef struct dsn_slice {
     size_t len;
 } dsn_slice;
 
-/* 1 for 200..599: three digits a reader takes as a reply code, whatever
- * the second digit (a lenient reader passes 571 on). */
+/* 1 for 200..599: the codes of classes 2 to 5, whatever the second digit
+ * (a lenient reader passes 571 on, and 150 or 650 too, flagged). */
 static inline int dsn_code_in_range(int code)
 {
     return code >= 200 && code <= 599;
@@ -206,6 +224,14 @@ static inline int dsn_status_valid(const dsn_status *st)
 
 /* "5.1.1" into buf; snprintf contract; "" and 0 for an invalid st. */
 DSN_API size_t dsn_status_format(const dsn_status *st, char *buf, size_t size);
+
+/* Octets (1..4) of the well-formed UTF-8 character at s[0..len), or 0
+ * (RFC 3629 section 4: no overlong form, surrogate, or code point above
+ * U+10FFFF; nothing read at or past s + len). */
+DSN_API size_t dsn_utf8_char(const char *s, size_t len);
+/* Octets of the longest well-formed UTF-8 prefix of s[0..len): len when
+ * all of s[0..len) is well-formed. */
+DSN_API size_t dsn_utf8_valid(const char *s, size_t len);
 
 #ifdef __cplusplus
 }
