@@ -7,11 +7,7 @@
 #include "dsn/opensmtpd.h"
 #include "adapter.h"
 #include "sink.h"
-
-static int is_utf8_continuation(unsigned char c)
-{
-    return (c & 0xC0) == 0x80;
-}
+#include "utf8.h"
 
 /* The length of text[0..len) cut to at most room octets, never inside a
  * UTF-8 sequence: a sequence the cut would split is left out whole. */
@@ -22,12 +18,11 @@ static size_t cut_utf8(const char *text, size_t len, size_t room)
         return len;
     /* text[cut] is the first byte left out: if it continues a sequence,
      * that sequence's lead byte (at most 3 back) goes too */
-    while (back < 3 && cut > 0 &&
-           is_utf8_continuation((unsigned char)text[cut])) {
+    while (back < 3 && cut > 0 && dsn_utf8_tail((unsigned char)text[cut])) {
         cut--;
         back++;
     }
-    return is_utf8_continuation((unsigned char)text[cut]) ? room : cut;
+    return dsn_utf8_tail((unsigned char)text[cut]) ? room : cut;
 }
 
 /* "reject|<reply>LF" into o; r is checked, flags valid. */
@@ -78,7 +73,9 @@ int dsn_opensmtpd_result(const dsn_reply *r, unsigned flags, char *buf,
     return dsn_adapter_len(dsn_sink_end(&o));
 }
 
-/* 16 lowercase hexadecimal digits, as OpenSMTPD writes its ids. */
+/* 16 lowercase hexadecimal digits, as OpenSMTPD and libopensmtpd write
+ * the ids ("%016" PRIx64); hex.h's digits are the upper case the RFCs of
+ * the other codecs require. */
 static void put_id(dsn_sink *o, uint64_t id)
 {
     static const char hex[] = "0123456789abcdef";
