@@ -20,7 +20,9 @@
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-29 replies parsed
  *      (dsn/parse.h), -30..-39 recipient fields (dsn/delivery.h), -40..-49
- *      reports written (dsn/bounce.h); each part takes a range of its own.
+ *      reports written (dsn/bounce.h), -50..-59 reports read
+ *      (dsn/report.h), -60..-69 plugin interfaces (dsn/opensmtpd.h,
+ *      dsn/exim.h); each part takes a range of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -53,7 +55,7 @@
  *      included) writes "" and returns 0: no valid status is empty.
  *
  *   dsn_version()
- *      The version of the library the program runs with, "1.0.0": with a
+ *      The version of the library the program runs with, "2.0.0": with a
  *      shared libdsn it can be newer than the DSN_VERSION_* macros of
  *      dsn/version.h the program was built with.
  *
@@ -152,7 +154,11 @@ extern "C" {
     XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                    \
                        "(RFC 2045 section 6.1)")                               \
     XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
-                      "an unfolded field")
+                      "an unfolded field")                                   \
+    /* -60..-69: plugin interfaces (dsn/opensmtpd.h, dsn/exim.h, ...) */       \
+    XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
+                         "code must be 4xx or 5xx")                            \
+    XX(ETOOLONG, -66, "reply text longer than this interface carries")
 
 typedef enum dsn_error {
     DSN_OK = 0,
@@ -168,7 +174,7 @@ DSN_API const char *dsn_err_name(int err);
 /* Human-readable text for err. */
 DSN_API const char *dsn_strerror(int err);
 
-/* The version of the library the program runs with, "1.0.0" (the macros of
+/* The version of the library the program runs with, "2.0.0" (the macros of
  * dsn/version.h give the one it was built with). */
 DSN_API const char *dsn_version(void);
 
