@@ -101,7 +101,15 @@ extern "C" {
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")
+    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")    \
+    XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
+                         "code must be 4xx or 5xx")                            \
+    XX(EPOLICYSYNTAX, -61, "policy request line without '=' or with an "       \
+                           "empty name")                                       \
+    XX(EPOLICYCTRL, -62, "control character or CR in a policy request line")   \
+    XX(EPOLICYDUP, -63, "policy request attribute given twice")                \
+    XX(EPOLICYSIZE, -64, "policy request longer than DSN_POLICY_REQUEST_MAX "  \
+                         "octets")
 
 typedef enum dsn_error {
     DSN_OK = 0,
