@@ -183,3 +183,15 @@ port_open() {
 wait_log() {
   wait_for "$1" "maillog line matching: $2" grep -qsF -- "$2" "$WORK/maillog"
 }
+
+# swaks_reply PORT MAIL|RCPT FROM TO: the reply lines swaks shows for that
+# command (after "<** " or "<-  "); its whole log in $WORK/swaks-TO.log.
+swaks_reply() {
+  local port=$1 command=$2 from=$3 to=$4 log
+  log=$WORK/swaks-${to%@*}.log
+  swaks --server "127.0.0.1:$port" --from "$from" --to "$to" \
+    --quit-after "$command" --timeout 20 >"$log" 2>&1 || true
+  awk -v cmd="$command" '$1 == "->" && index($2, cmd) == 1 { on = 1; next }
+       on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
+       on { exit }' "$log"
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Postfix policy delegation end to end: installs postfix (preseeded "No
+# configuration", so Debian sets up no instance of its own), swaks and
+# python3; builds dsn-policyd and runs tests/e2e/postfix/policy.sh with
+# DSN_REQUIRE_E2E=1: a private Postfix on 127.0.0.1 asks dsn-policyd
+# (check_policy_service) and the SMTP client must receive exactly the line
+# Postfix builds from dsn_policy_action's response (5.1.1 and 4.2.2 as
+# given, a sender's 5.1.1 as 5.1.7, three lines as one, a long text cut to
+# a 512-octet line at a 256-octet path). Stops everything it starts.
+# Measured on a 2-core Debian 12 VM: 7 s for the test, 25 s with the
+# postfix install from a near mirror.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. .ci/lib.sh
+build="${1:-build-ci}"
+
+need=()
+command -v postfix >/dev/null || need+=(postfix)
+command -v swaks >/dev/null || need+=(swaks)
+command -v python3 >/dev/null || need+=(python3)
+command -v script >/dev/null || need+=(bsdutils)
+# postfix asks how to configure itself unless told
+[ ${#need[@]} -eq 0 ] ||
+  echo "postfix postfix/main_mailer_type select No configuration" |
+  debconf-set-selections
+apt_install "${need[@]}"
+
+# the same options as scripts/test.sh, so that nothing else rebuilds
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON
+cmake --build "$build" -j "$(nproc)" --target dsn-policyd test_policy
+DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
+  --timeout 150 --no-tests=error -R '^(test_policy|e2e_postfix_policy)$'
