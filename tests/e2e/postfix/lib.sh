@@ -106,7 +106,9 @@ start_bg() {
 }
 
 # The private instance: listens on 127.0.0.1:$1 only, no chroot, logs to
-# $WORK/maillog through postlogd. Extra main.cf lines come on stdin.
+# $WORK/maillog through postlogd. Extra main.cf lines come on stdin. No
+# domain is local (mydestination is empty) unless those lines say so; then
+# local(8) delivers to the system's users.
 postfix_start() {
   local port=$1
   POSTFIX_CONF=$WORK/etc
@@ -156,6 +158,7 @@ showq     unix  n - n - - showq
 error     unix  - - n - - error
 retry     unix  - - n - - error
 discard   unix  - - n - - discard
+local     unix  - n n - - local
 anvil     unix  - - n - 1 anvil
 scache    unix  - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd

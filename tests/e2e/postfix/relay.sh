@@ -72,7 +72,7 @@ while read -r localpart _ name text; do
     *"$want") say "ok $localpart: $want" ;;
     *) die "maillog for $localpart: expected ...$want, got: $got" ;;
   esac
-  printf '%s@example.test\t%s\t%s\n' "$localpart" "$status" "$joined" >>"$WORK/expected"
+  printf '%s@example.test\t%s\tsmtp; %s\n' "$localpart" "$status" "$joined" >>"$WORK/expected"
 done <"$WORK/cases"
 
 maildir_has_mail() { compgen -G "$WORK/maildir/new/*" >/dev/null; }
