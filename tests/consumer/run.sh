@@ -10,6 +10,11 @@
 #   .deb             cpack -G DEB, its contents; as root: apt-get install,
 #                    pkg-config and find_package consumers against /usr,
 #                    then its removal if it was not installed before
+#   milter adapter   where libmilter-dev is installed: libdsn-milter.a,
+#                    dsn_milter.h, pkg-config libdsn-milter and
+#                    find_package(dsn COMPONENTS milter) in the static
+#                    prefix and the .deb, each building and running
+#                    tests/consumer/milter/milter_consumer.c
 # Needs cmake, cc, c++, pkg-config, nm, readelf, man, dpkg-deb (and cmocka
 # for the shared build's tests). Usage: tests/consumer/run.sh [work-dir]
 set -euo pipefail
@@ -25,6 +30,10 @@ version=$(sed -n 's/^project(libdsn VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 wire=$'550 5.1.1 No such user\r'
 grep -q "^## \[$version\] - " CHANGELOG.md ||
   { echo "consumers: FAIL: CHANGELOG.md has no entry for $version" >&2; exit 1; }
+
+# the milter adapter is built, installed and packed where libmilter is
+milter=0
+[ -f /usr/include/libmilter/mfapi.h ] && milter=1
 
 say() { echo "-- consumers: $*"; }
 fail() { echo "consumers: FAIL: $*" >&2; exit 1; }
@@ -52,6 +61,21 @@ consumer_pkg_config() {
   # shellcheck disable=SC2046 # pkg-config prints several words on purpose
   cc -std=c99 -Wall -Wextra -Wpedantic -Werror $(pkg-config --cflags "$@" libdsn) \
     "$consumer_src" -o "$out" $(pkg-config --libs "$@" libdsn)
+}
+
+# check_milter_consumers NAME [cmake args...]: the milter consumer built
+# with find_package(dsn COMPONENTS milter) and with pkg-config's
+# libdsn-milter (PKG_CONFIG_PATH as the caller sets it), both run.
+check_milter_consumers() {
+  local name=$1
+  shift
+  consumer_cmake "milter-fp-$name" tests/consumer/milter "$@"
+  "$work/milter-fp-$name/milter_consumer" >/dev/null
+  # shellcheck disable=SC2046 # pkg-config prints several words on purpose
+  cc -std=c99 -Wall -Wextra -Wpedantic -Werror $(pkg-config --cflags libdsn-milter) \
+    tests/consumer/milter/milter_consumer.c -o "$work/milter-pc-$name" \
+    $(pkg-config --libs libdsn-milter)
+  "$work/milter-pc-$name" >/dev/null
 }
 
 # check_dsn_program PATH: the installed dsn program prints the wire bytes.
@@ -82,6 +106,8 @@ expected=(bin/dsn lib/libdsn.a lib/pkgconfig/libdsn.pc
   include/libdsn/dsn_version.h share/man/man3/libdsn.3)
 for f in include/*.h ./*.def; do expected+=("include/libdsn/${f##*/}"); done
 [ ! -e man/dsn.1 ] || expected+=(share/man/man1/dsn.1)
+[ "$milter" = 0 ] || expected+=(lib/libdsn-milter.a include/libdsn/dsn_milter.h
+  lib/pkgconfig/libdsn-milter.pc lib/cmake/dsn/dsnMilterTargets.cmake)
 for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; done
 ! find "$static" -name '*.so*' | grep -q . || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
@@ -110,6 +136,13 @@ consumer_pkg_config "$work/pc-static"
 "$work/pc-static"
 consumer_pkg_config "$work/pc-static-static" --static
 "$work/pc-static-static"
+if [ "$milter" = 1 ]; then
+  say "milter adapter against the static prefix (find_package, pkg-config)"
+  check_milter_consumers static -DCMAKE_PREFIX_PATH="$static"
+elif cmake -S tests/consumer/milter -B "$work/milter-none" \
+    -DCMAKE_PREFIX_PATH="$static" >/dev/null 2>&1; then
+  fail "find_package(dsn COMPONENTS milter) succeeded without the adapter"
+fi
 unset PKG_CONFIG_PATH
 
 # --- embedded in a parent project -------------------------------------------
@@ -173,6 +206,13 @@ for f in usr/bin/dsn "usr/lib/$multiarch/libdsn.a" "usr/lib/$multiarch/pkgconfig
     usr/include/libdsn/dsn_table.def usr/share/man/man3/libdsn.3; do
   grep -q " \./$f\$" <<<"$contents" || fail "$deb lacks /$f"
 done
+if [ "$milter" = 1 ]; then
+  for f in "usr/lib/$multiarch/libdsn-milter.a" usr/include/libdsn/dsn_milter.h \
+      "usr/lib/$multiarch/pkgconfig/libdsn-milter.pc" \
+      "usr/lib/$multiarch/cmake/dsn/dsnMilterTargets.cmake"; do
+    grep -q " \./$f\$" <<<"$contents" || fail "$deb lacks /$f"
+  done
+fi
 if [ "$(id -u)" != 0 ]; then
   say "not root: $deb built and checked, not installed"
 else
@@ -183,6 +223,7 @@ else
   consumer_cmake fp-deb tests/consumer/find_package
   "$work/fp-deb/consumer"
   check_dsn_program /usr/bin/dsn
+  [ "$milter" = 0 ] || check_milter_consumers deb
   if [ "$was_installed" != "install ok installed" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq libdsn-dev >/dev/null
   fi
