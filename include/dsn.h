@@ -102,6 +102,16 @@ extern "C" {
                           "(strict)")                                          \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
     XX(EBADCLASS, -4, "enhanced status class differs from the reply class")    \
+    XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
+    XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
+    XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \
+                       "(RFC 3461 section 6.2)")                               \
+    XX(EHEADERVALUE, -43, "header field value empty, too long, or holding a "  \
+                          "control character")                                 \
+    XX(EMSGID, -44, "not a msg-id <id-left@id-right> (RFC 5322 3.6.4)")        \
+    XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
+    XX(EWRITER, -46, "the caller's writer reported an error")                  \
+    XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")       \
     XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
                          "code must be 4xx or 5xx")                            \
     XX(EPOLICYSYNTAX, -61, "policy request line without '=' or with an "       \

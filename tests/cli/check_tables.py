@@ -11,8 +11,11 @@ themselves, so no test holds a second copy of them:
       --json             tests/reference/iana-smtp-enhanced-status-codes.tsv
   dsn reply NAME         for every row: its wire reply, and with
                          --no-enhanced, from the row's code and text
-  -h, --help             the same text for every subcommand, exit 0
+  -h, --help             the whole help, and each subcommand's: a part
+                         of it, exit 0
   --version              the version of CMakeLists.txt's project()
+  dsn parse              reads all of a large input; of a reply longer
+                         than 1024 lines says what it leaves out
   stdout on /dev/full    every command exits 1 and says why on stderr: the
                          program checks its output once, at the end
 
@@ -164,15 +167,44 @@ def check_registry(dsn, src):
 def check_help_and_version(dsn, src):
     rc, help_text, err = run(dsn, "--help")
     check(rc == 0 and err == b"" and help_text.startswith(b"usage: dsn"), "--help")
-    for args in (["-h"], ["reply", "-h"], ["reply", "--help"], ["explain", "-h"],
-                 ["parse", "--help"], ["list", "-h"], ["list", "--help"]):
-        rc, out, err = run(dsn, *args)
-        check(rc == 0 and out == help_text and err == b"", f"{' '.join(args)}")
+    rc, out, err = run(dsn, "-h")
+    check(rc == 0 and out == help_text and err == b"", "-h")
+    # every command of the usage lines: its own help, a part of the whole
+    commands = re.findall(rb"^(?:usage:)? +dsn ([a-z]+) \[OPTION\]", help_text, re.M)
+    check(len(commands) >= 4, f"commands in --help: {commands}")
+    for cmd in commands:
+        name = cmd.decode()
+        rc, out, err = run(dsn, name, "--help")
+        check(rc == 0 and err == b"" and out.startswith(b"usage: dsn " + cmd + b" "),
+              f"{name} --help: exit {rc}, {err!r}")
+        rc2, out2, _ = run(dsn, name, "-h")
+        check(rc2 == 0 and out2 == out, f"{name} -h")
+        # its block (the text between the usage line and the shared
+        # options) stands as it is in the whole help
+        block = out.split(b"\n\n")[1]
+        check(block.startswith(b"  " + cmd) and block in help_text,
+              f"{name} --help: its block is not in dsn --help")
     with open(f"{src}/CMakeLists.txt", encoding="utf-8") as f:
         version = re.search(r"project\(libdsn VERSION (\S+)", f.read()).group(1)
     for flag in ("--version", "-V"):
         rc, out, _ = run(dsn, flag)
         check(rc == 0 and out == f"dsn (libdsn) {version}\n".encode(), f"{flag}: {out!r}")
+
+
+def check_parse_sizes(dsn):
+    """dsn parse reads all of a large input, and says what it leaves out of
+    a reply longer than it prints (1024 lines)."""
+    many = b"".join(b"250 2.0.0 ok %d\r\n" % i for i in range(2000))
+    p = subprocess.run([dsn, "parse"], input=many, capture_output=True, timeout=20)
+    check(p.returncode == 0 and p.stdout.count(b"reply at line") == 2000
+          and b"reply at line 2000\n" in p.stdout,
+          f"parse of 2000 replies ({len(many)} bytes): {p.stdout.count(b'reply at line')}")
+    long = b"".join(b"550-5.1.1 line %d\r\n" % i for i in range(1100)) + b"550 5.1.1 last\r\n"
+    p = subprocess.run([dsn, "parse"], input=long, capture_output=True, timeout=20)
+    check(p.returncode == 69 and b"  text 1024    line 1023\n" in p.stdout
+          and b"  not shown    text 1025-1101: dsn parse prints 1024 lines of a reply\n"
+          in p.stdout and b"text 1025 " not in p.stdout,
+          f"parse of a reply of 1101 lines: exit {p.returncode}")
 
 
 def check_write_errors(dsn):
@@ -200,6 +232,7 @@ def main():
     check_functions(dsn, rows)
     check_registry(dsn, src)
     check_help_and_version(dsn, src)
+    check_parse_sizes(dsn)
     check_write_errors(dsn)
     for f in failures:
         print(f"FAIL: {f}")

@@ -1,13 +1,17 @@
 /*
  * cli.h - what the parts of the dsn program share: exit statuses, the
- * option parser, output helpers, and one entry point per subcommand.
+ * command and option tables, the option loop, and output helpers.
  *
- * Each subcommand takes the arguments that follow its name (argv[0] is the
- * subcommand's name) and returns the program's exit status.
+ * A subcommand is one file that defines one cli_command (its name, usage,
+ * summary, option table and run function) and one row in commands.def.
+ * Its run function walks its arguments with cli_next(), which parses them
+ * with getopt_long(3) and handles the options every command shares
+ * (--color, --help, --version) itself, so a command only sees its own.
  */
 #ifndef DSN_CLI_H
 #define DSN_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -22,34 +26,73 @@
 #define CLI_EUNAVAILABLE 69 /* EX_UNAVAILABLE: a permanent failure */
 #define CLI_ETEMPFAIL 75    /* EX_TEMPFAIL: a transient failure */
 
-/* One option a subcommand accepts: -x, --long, or both. */
+/* Option ids. An option with a short form has its letter as id ('m' for
+ * -m); one with only a long form takes an id from CLI_LONG_ONLY up, named
+ * in its command's enum. Ids from CLI_GLOBAL_ID up, 'h' and 'V' are the
+ * shared options'. */
+#define CLI_LONG_ONLY 0x100
+#define CLI_GLOBAL_ID 0x1000
+
+/* One option of a command: what getopt_long(3) needs, and its help. */
 typedef struct cli_option {
-    char short_name;       /* '\0': long form only */
-    const char *long_name; /* NULL: short form only */
-    int takes_arg;
+    int id;           /* its letter, or a named id >= CLI_LONG_ONLY */
+    const char *name; /* the long name, without "--" */
+    const char *arg;  /* its argument's name in the help, NULL: none */
+    const char *help; /* what it does; the help printer wraps it */
 } cli_option;
 
-/* Walks argv[1..argc) the way getopt_long(3) does with permutation, but
- * portably: "-mMSG", "-m MSG", "--message=MSG", "--message MSG",
- * clustered "-nc 451", and "--" ending the options. Operands are gathered
- * in order wherever they stand. */
+/* One subcommand: a row of the table in commands.def. */
+typedef struct cli_command {
+    const char *name;     /* NULL: the short form, run for any other word */
+    const char *operands; /* the usage line after the name (or NAME) */
+    const char *summary;  /* what it does; the help printer wraps it */
+    const cli_option *options;
+    size_t option_count;
+    /* argv[0] is the command's name, argv[1..argc) what follows it */
+    int (*run)(int argc, char **argv);
+} cli_command;
+
+#define CLI_COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+/* Every subcommand of commands.def, and the table of them in the order
+ * of the help text, the short form (name NULL) among them. */
+#define CLI_COMMAND(id) extern const cli_command cli_command_##id;
+#include "commands.def"
+extern const cli_command *const cli_commands[];
+extern const size_t cli_command_count;
+
+/* The most options one command may have, its own and the shared ones. */
+#define CLI_MAX_OPTIONS 24
+
+/* The state of one walk over a command's arguments. */
 typedef struct cli_args {
+    const cli_command *cmd; /* NULL: the options before the command */
     int argc;
     char **argv;
-    int next;            /* the next argv index to look at */
-    const char *cluster; /* rest of a "-abc" group, or NULL */
-    int only_operands;   /* after "--" */
-    const char *arg;     /* the current option's argument */
+    const char *arg; /* the current option's argument, or the operand */
+    int index;       /* argv index of the operand returned */
+    int rest;        /* after "--" or the command: the next operand */
+    int status;      /* the exit status when cli_next() returns CLI_STOP */
+    struct option longopts[CLI_MAX_OPTIONS + 1];
+    char shortopts[3 * CLI_MAX_OPTIONS + 3];
 } cli_args;
 
-void cli_args_init(cli_args *a, int argc, char **argv);
+/* Starts a walk over argv[1..argc) for cmd (NULL: the options before the
+ * command, which stop at the first operand, the command). Operands come
+ * back in order wherever they stand; "--" ends the options. */
+void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv);
 
-/* The next option's index in opts (its argument in a->arg), -1 at the
- * end, CLI_NEXT_OPERAND when operand (a->arg) comes first, or
- * CLI_BAD_OPTION after printing a usage error. */
-#define CLI_NEXT_OPERAND (-2)
-#define CLI_BAD_OPTION (-3)
-int cli_next(cli_args *a, const cli_option *opts, size_t count);
+/* What cli_next() returns besides an option id. */
+#define CLI_OPERAND 1 /* an operand, in a->arg */
+#define CLI_END (-1)  /* no more arguments */
+#define CLI_STOP                                                               \
+    (-2) /* help or version printed, or a usage error
+                       * reported: return a->status */
+
+/* The next option of a->cmd (its argument in a->arg), CLI_OPERAND,
+ * CLI_END or CLI_STOP. The shared options are handled here: --color sets
+ * the colour and is skipped; --help and --version print and stop. */
+int cli_next(cli_args *a);
 
 /* "dsn: <what>\nTry 'dsn --help' ..." on stderr; returns CLI_EUSAGE. */
 int cli_usage_error(const char *fmt, ...)
@@ -60,6 +103,14 @@ int cli_usage_error(const char *fmt, ...)
 
 /* Parses a whole decimal integer in [min, max]; 0 on success. */
 int cli_parse_int(const char *s, long min, long max, long *out);
+
+/* The help text: every command's (cmd NULL) or cmd's, and the shared
+ * options; written from the tables to stdout. */
+void cli_put_help(const cli_command *cmd);
+
+/* The options every command takes, for the help printer. */
+extern const cli_option cli_global_options[];
+extern const size_t cli_global_option_count;
 
 /* The formatted reply in a buffer of its own size (NULL: out of memory
  * or a reply that formats to nothing), length in *len. Free it. */
@@ -72,6 +123,11 @@ void cli_put_escaped(FILE *out, const char *s, size_t len);
 /* Writes "  label" padded to the text column, then text word-wrapped at
  * 79 columns, continuation lines indented to the text column. */
 void cli_put_field(FILE *out, const char *label, const char *text);
+
+/* Writes text word-wrapped at 79 columns, starting at column col (what is
+ * already on the line) and continuing lines at column indent; ends the
+ * line. */
+void cli_put_wrapped(FILE *out, const char *text, size_t col, size_t indent);
 
 /* Writes s as a JSON string, quotes included (RFC 8259 section 7). */
 void cli_put_json_string(FILE *out, const char *s);
@@ -89,16 +145,5 @@ const char *cli_sgr_reset(void);
 
 /* CLI_OK, or CLI_EIO after reporting a failed write of stdout. */
 int cli_flush(void);
-
-/* Prints the help text to stdout: what -h and --help do everywhere. */
-int cli_help(void);
-
-/* The help text, and the subcommands. */
-extern const char cli_help_text[];
-int cli_reply(int argc, char **argv);
-int cli_short_form(int argc, char **argv);
-int cli_explain(int argc, char **argv);
-int cli_parse(int argc, char **argv);
-int cli_list(int argc, char **argv);
 
 #endif /* DSN_CLI_H */

@@ -29,6 +29,7 @@ static const char *class_meaning(int cls)
     }
 }
 
+/* One sentence per subject of the IANA registry, indexed by subject. */
 static const char *const subject_meanings[] = {
     "The code says nothing beyond its class: the reply's text tells the "
     "rest.",
@@ -49,6 +50,14 @@ static const char *const subject_meanings[] = {
     "(authentication, SPF, DKIM, DMARC, reputation, permissions): the sender "
     "fixes its setup or asks the receiver's postmaster.",
 };
+
+/* Every subject of iana_registry.def has its sentence: a subject added to
+ * the registry without one here fails the build (a negative array size)
+ * instead of reading past the array. */
+#define DSN_IANA_SUBJECT(subject, summary)                                     \
+    typedef char subject_##subject##_has_a_meaning                             \
+        [(subject) < CLI_COUNT(subject_meanings) ? 1 : -1];
+#include "iana_registry.def"
 
 /* The reply code a call should pass to get class cls from entry e: 0 (the
  * default) when its default has that class, else the reply's own code,
@@ -225,47 +234,47 @@ static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
     return 0;
 }
 
-int cli_explain(int argc, char **argv)
+/* Appends operand to *text, a space between operands: explain 550 5.1.1
+ * reads "550 5.1.1". CLI_OK, or CLI_EIO out of memory. */
+static int append(char **text, size_t *len, const char *operand)
 {
-    static const cli_option opts[] = {{'h', "help", 0}, {'\0', "color", 1}};
+    size_t n = strlen(operand);
+    char *grown = realloc(*text, *len + n + 2);
+    if (grown == NULL) {
+        fputs("dsn: out of memory\n", stderr);
+        return CLI_EIO;
+    }
+    *text = grown;
+    if (*len > 0)
+        grown[(*len)++] = ' ';
+    memcpy(grown + *len, operand, n + 1);
+    *len += n;
+    return CLI_OK;
+}
+
+static int run_explain(int argc, char **argv)
+{
     cli_args a;
     char *text = NULL;
     size_t len = 0;
-    int opt, code, defaulted, rc;
+    int id, code, defaulted, rc = CLI_OK;
     dsn_status st;
 
-    cli_args_init(&a, argc, argv);
-    while ((opt = cli_next(&a, opts, 2)) != -1) {
-        if (opt == CLI_BAD_OPTION ||
-            (opt == 1 && cli_set_colour(a.arg) != CLI_OK)) {
+    cli_args_init(&a, &cli_command_explain, argc, argv);
+    /* explain has no options of its own: the rest are operands */
+    while (rc == CLI_OK && (id = cli_next(&a)) != CLI_END) {
+        if (id == CLI_STOP) {
             free(text);
-            return CLI_EUSAGE;
+            return a.status;
         }
-        if (opt == 0) {
-            free(text);
-            return cli_help();
-        }
-        if (opt == 1)
-            continue;
-        {
-            /* the operands joined by spaces: explain 550 5.1.1 */
-            size_t n = strlen(a.arg);
-            char *grown = realloc(text, len + n + 2);
-            if (grown == NULL) {
-                free(text);
-                fputs("dsn: out of memory\n", stderr);
-                return CLI_EIO;
-            }
-            text = grown;
-            if (len > 0)
-                text[len++] = ' ';
-            memcpy(text + len, a.arg, n + 1);
-            len += n;
-        }
+        rc = append(&text, &len, a.arg);
     }
-    if (text == NULL)
-        return cli_usage_error("explain: missing STATUS (5.1.1) or reply "
-                               "(550 5.1.1 text)");
+    if (rc != CLI_OK || text == NULL) {
+        free(text);
+        return rc != CLI_OK ? rc
+                            : cli_usage_error("explain: missing STATUS (5.1.1) "
+                                              "or reply (550 5.1.1 text)");
+    }
     rc = read_input(text, &st, &code, &defaulted);
     free(text);
     if (rc != 0)
@@ -273,3 +282,13 @@ int cli_explain(int argc, char **argv)
     explain(&st, code, defaulted);
     return cli_flush();
 }
+
+const cli_command cli_command_explain = {
+    "explain",
+    "STATUS | CODE STATUS | REPLY-LINE",
+    "what an enhanced status code means: its class, subject, IANA registry "
+    "entry, what it means for the sender, and the libdsn functions that "
+    "send it",
+    NULL,
+    0,
+    run_explain};

@@ -8,12 +8,12 @@
 
 #include "cli.h"
 
-typedef struct list_options {
+typedef struct list_settings {
     int json;
     long subject; /* -1: every subject */
-} list_options;
+} list_settings;
 
-static int keep(const list_options *o, int subject)
+static int keep(const list_settings *o, int subject)
 {
     return o->subject < 0 || o->subject == subject;
 }
@@ -36,7 +36,7 @@ static void json_field(const char *key, const char *value, int first)
     cli_put_json_string(stdout, value);
 }
 
-static void list_functions(const list_options *o)
+static void list_functions(const list_settings *o)
 {
     int id, width = 0, rows = 0;
     char status[32], function[64];
@@ -68,7 +68,7 @@ static void list_functions(const list_options *o)
         json_end(rows);
 }
 
-static void list_registry(const list_options *o)
+static void list_registry(const list_settings *o)
 {
     int i, rows = 0;
     char status[32], basic[64];
@@ -98,37 +98,42 @@ static void list_registry(const list_options *o)
         json_end(rows);
 }
 
-int cli_list(int argc, char **argv)
+enum list_option {
+    LIST_JSON = 'j',
+    LIST_SUBJECT = 's',
+    LIST_REGISTRY = 'r',
+};
+
+static const cli_option list_options[] = {
+    {LIST_JSON, "json", NULL, "print a JSON array of one object per row"},
+    {LIST_SUBJECT, "subject", "N", "keep the codes of subject N only"},
+    {LIST_REGISTRY, "registry", NULL,
+     "every code of the IANA registry instead"},
+};
+
+static int run_list(int argc, char **argv)
 {
-    static const cli_option opts[] = {
-        {'h', "help", 0},
-        {'j', "json", 0},
-        {'s', "subject", 1},
-        {'r', "registry", 0},
-    };
-    list_options o = {0, -1};
-    int registry = 0, opt;
+    list_settings o = {0, -1};
+    int registry = 0, id;
     cli_args a;
 
-    cli_args_init(&a, argc, argv);
-    while ((opt = cli_next(&a, opts, sizeof opts / sizeof opts[0])) != -1) {
-        switch (opt) {
-        case CLI_BAD_OPTION:
-            return CLI_EUSAGE;
-        case CLI_NEXT_OPERAND:
+    cli_args_init(&a, &cli_command_list, argc, argv);
+    while ((id = cli_next(&a)) != CLI_END) {
+        if (id == CLI_STOP)
+            return a.status;
+        if (id == CLI_OPERAND)
             return cli_usage_error("list: unexpected argument '%s'", a.arg);
-        case 0:
-            return cli_help();
-        case 1:
+        switch ((enum list_option)id) {
+        case LIST_JSON:
             o.json = 1;
             break;
-        case 2:
+        case LIST_SUBJECT:
             if (cli_parse_int(a.arg, 0, 999, &o.subject) != 0)
                 return cli_usage_error("list: subject '%s' is not a number "
                                        "0..999",
                                        a.arg);
             break;
-        default:
+        case LIST_REGISTRY:
             registry = 1;
             break;
         }
@@ -139,3 +144,11 @@ int cli_list(int argc, char **argv)
         list_functions(&o);
     return cli_flush();
 }
+
+const cli_command cli_command_list = {
+    "list",
+    "",
+    "every libdsn function: its name, code, status and text",
+    list_options,
+    CLI_COUNT(list_options),
+    run_list};

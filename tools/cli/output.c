@@ -53,18 +53,23 @@ int cli_flush(void)
 
 /* The column where field texts start; labels are at most this wide. */
 #define FIELD_COLUMN 15
-#define FIELD_WIDTH 79
+#define LINE_WIDTH 79
 
-void cli_put_field(FILE *out, const char *label, const char *text)
+void cli_put_wrapped(FILE *out, const char *text, size_t col, size_t indent)
 {
-    size_t col = FIELD_COLUMN;
-    fprintf(out, "  %-*s", FIELD_COLUMN - 2, label);
+    size_t start;
+    if (col > indent) {
+        putc('\n', out);
+        col = 0;
+    }
+    fprintf(out, "%*s", (int)(indent - col), "");
+    col = start = indent;
     while (*text != '\0') {
         size_t word = strcspn(text, " ");
-        if (col > FIELD_COLUMN && col + 1 + word > FIELD_WIDTH) {
-            fprintf(out, "\n%*s", FIELD_COLUMN, "");
-            col = FIELD_COLUMN;
-        } else if (col > FIELD_COLUMN) {
+        if (col > start && col + 1 + word > LINE_WIDTH) {
+            fprintf(out, "\n%*s", (int)indent, "");
+            col = indent;
+        } else if (col > start) {
             putc(' ', out);
             col++;
         }
@@ -75,4 +80,10 @@ void cli_put_field(FILE *out, const char *label, const char *text)
             text++;
     }
     putc('\n', out);
+}
+
+void cli_put_field(FILE *out, const char *label, const char *text)
+{
+    fprintf(out, "  %-*s", FIELD_COLUMN - 2, label);
+    cli_put_wrapped(out, text, FIELD_COLUMN, FIELD_COLUMN);
 }

@@ -15,6 +15,10 @@
 
 #include "cli.h"
 
+/* The lines of one reply that `dsn parse` prints, from slices on the
+ * stack; of a longer reply it says how many it leaves out. */
+#define PARSE_LINES 1024
+
 /* How bad a reply was, in the order of the exit status's precedence. */
 enum outcome { OUT_SUCCESS, OUT_TRANSIENT, OUT_PERMANENT, OUT_DATAERR };
 
@@ -36,7 +40,7 @@ static char *read_all(size_t *len)
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap), *grown;
     while (buf != NULL) {
-        if (cap - n < 3) {
+        if (cap - n < 4) { /* room for a byte read and the 3 added */
             grown = realloc(buf, cap * 2);
             if (grown == NULL)
                 break;
@@ -118,11 +122,16 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     put_label("action");
     printf("%s\n", severity > 0 ? dsn_action_name(dsn_action_of(r->code))
                                 : "none (not a final reply)");
-    for (i = 0; i < r->lines; i++) {
+    for (i = 0; i < r->lines && i < PARSE_LINES; i++) {
         snprintf(name, sizeof name, "text %lu", (unsigned long)(i + 1));
         put_label(name);
         cli_put_escaped(stdout, lines[i].ptr, lines[i].len);
         putchar('\n');
+    }
+    if (r->lines > PARSE_LINES) {
+        put_label("not shown");
+        printf("text %d-%lu: dsn parse prints %d lines of a reply\n",
+               PARSE_LINES + 1, (unsigned long)r->lines, PARSE_LINES);
     }
     for (i = 0; i < sizeof reply_flags / sizeof reply_flags[0]; i++) {
         if (!(r->flags & reply_flags[i].bit))
@@ -161,7 +170,7 @@ static enum outcome parse_all(const char *buf, size_t len,
     size_t pos = 0, line_no = 1, replies = 0;
     enum outcome worst = OUT_SUCCESS, o;
     dsn_parsed_reply r;
-    dsn_slice *lines;
+    dsn_slice lines[PARSE_LINES];
     int n;
 
     while (pos < len) {
@@ -171,8 +180,7 @@ static enum outcome parse_all(const char *buf, size_t len,
             line_no++;
             continue;
         }
-        /* once to count the lines, once to fill them */
-        n = dsn_parse_reply(buf + pos, len - pos, &r, NULL, 0, opt);
+        n = dsn_parse_reply(buf + pos, len - pos, &r, lines, PARSE_LINES, opt);
         if (n == DSN_EINCOMPLETE) {
             fprintf(stderr,
                     "dsn: parse: line %lu: the input ends before the "
@@ -191,16 +199,9 @@ static enum outcome parse_all(const char *buf, size_t len,
             pos += blank;
             continue;
         }
-        lines = malloc(r.lines * sizeof *lines);
-        if (lines == NULL) {
-            fputs("dsn: out of memory\n", stderr);
-            return OUT_DATAERR;
-        }
-        n = dsn_parse_reply(buf + pos, len - pos, &r, lines, r.lines, opt);
         if (replies++ > 0)
             putchar('\n');
         o = print_reply(&r, lines, line_no);
-        free(lines);
         if (o > worst)
             worst = o;
         line_no += count_lf(buf + pos, (size_t)n);
@@ -213,32 +214,34 @@ static enum outcome parse_all(const char *buf, size_t len,
     return worst;
 }
 
-int cli_parse(int argc, char **argv)
+enum parse_option { PARSE_STRICT = CLI_LONG_ONLY };
+
+static const cli_option parse_options[] = {
+    {PARSE_STRICT, "strict", NULL,
+     "reject what the lenient default forgives, and lines over 512 octets"},
+};
+
+static int run_parse(int argc, char **argv)
 {
-    static const cli_option opts[] = {
-        {'h', "help", 0}, {'\0', "strict", 0}, {'\0', "color", 1}};
     dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
     cli_args a;
     char *buf;
     size_t len = 0;
-    int o, rc;
+    int id, rc;
 
-    cli_args_init(&a, argc, argv);
-    while ((o = cli_next(&a, opts, 3)) != -1) {
-        if (o == CLI_BAD_OPTION)
-            return CLI_EUSAGE;
-        if (o == 2) {
-            if (cli_set_colour(a.arg) != CLI_OK)
-                return CLI_EUSAGE;
-            continue;
-        }
-        if (o == CLI_NEXT_OPERAND)
+    cli_args_init(&a, &cli_command_parse, argc, argv);
+    while ((id = cli_next(&a)) != CLI_END) {
+        if (id == CLI_STOP)
+            return a.status;
+        if (id == CLI_OPERAND)
             return cli_usage_error("parse: unexpected argument '%s' (the "
                                    "replies are read from stdin)",
                                    a.arg);
-        if (o == 0)
-            return cli_help();
-        opt.flags |= DSN_PARSE_STRICT;
+        switch ((enum parse_option)id) {
+        case PARSE_STRICT:
+            opt.flags |= DSN_PARSE_STRICT;
+            break;
+        }
     }
     buf = read_all(&len);
     if (buf == NULL)
@@ -246,8 +249,19 @@ int cli_parse(int argc, char **argv)
     /* lenient: a line may be as long as the whole input */
     if (!(opt.flags & DSN_PARSE_STRICT))
         opt.max_line = len + 1;
-    o = outcome_exit[parse_all(buf, len, &opt)];
+    id = outcome_exit[parse_all(buf, len, &opt)];
     free(buf);
     rc = cli_flush();
-    return rc != CLI_OK ? rc : o;
+    return rc != CLI_OK ? rc : id;
 }
+
+const cli_command cli_command_parse = {
+    "parse",
+    "< REPLIES",
+    "read SMTP replies from stdin (CRLF or LF line ends, blank lines between "
+    "them) and print each one's fields. Exit status 65 for input that is no "
+    "reply, else 69 for a permanent failure (5yz), else 75 for a transient "
+    "one (4yz), else 0",
+    parse_options,
+    CLI_COUNT(parse_options),
+    run_parse};

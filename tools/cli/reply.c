@@ -43,68 +43,103 @@ static int find(const char *name, const char *msg, int code, dsn_reply *r)
     return -1;
 }
 
-int cli_reply(int argc, char **argv)
-{
-    static const cli_option opts[] = {
-        {'m', "message", 1},    {'c', "code", 1}, {'n', "no-enhanced", 0},
-        {'\0', "show-crlf", 0}, {'h', "help", 0},
-    };
-    cli_args a;
-    const char *name = NULL, *msg = NULL;
-    long code = 0;
-    unsigned flags = 0;
-    int show_crlf = 0, opt;
-    dsn_reply r;
+enum reply_option {
+    REPLY_MESSAGE = 'm',
+    REPLY_CODE = 'c',
+    REPLY_NO_ENHANCED = 'n',
+    REPLY_SHOW_CRLF = CLI_LONG_ONLY,
+};
 
-    cli_args_init(&a, argc, argv);
-    while ((opt = cli_next(&a, opts, sizeof opts / sizeof opts[0])) != -1) {
-        switch (opt) {
-        case CLI_BAD_OPTION:
-            return CLI_EUSAGE;
-        case CLI_NEXT_OPERAND:
-            if (name != NULL)
-                return cli_usage_error("reply: unexpected argument '%s'",
-                                       a.arg);
-            name = a.arg;
-            break;
-        case 0:
-            msg = a.arg;
-            break;
-        case 1:
-            if (cli_parse_int(a.arg, 200, 559, &code) != 0 || code % 100 > 59)
-                return cli_usage_error("reply: CODE '%s' is not a reply code "
-                                       "[2-5][0-5][0-9]",
-                                       a.arg);
-            break;
-        case 2:
-            flags |= DSN_FMT_NO_ENHANCED;
-            break;
-        case 3:
-            show_crlf = 1;
-            break;
-        default:
-            return cli_help();
-        }
+static const cli_option reply_options[] = {
+    {REPLY_MESSAGE, "message", "MSG",
+     "text instead of the default; a newline in MSG starts another reply "
+     "line"},
+    {REPLY_CODE, "code", "CODE", "basic reply code instead of the default"},
+    {REPLY_NO_ENHANCED, "no-enhanced", NULL,
+     "leave the enhanced status code out"},
+    {REPLY_SHOW_CRLF, "show-crlf", NULL,
+     "show each CRLF as \\r\\n before the line end"},
+};
+
+/* The settings of one `dsn reply`. */
+typedef struct reply_args {
+    const char *name, *msg;
+    long code; /* 0: the default */
+    unsigned flags;
+    int show_crlf;
+} reply_args;
+
+/* Takes one option or operand; CLI_OK or a usage error's exit status. */
+static int take(reply_args *o, int id, const char *arg)
+{
+    switch ((enum reply_option)id) {
+    case REPLY_MESSAGE:
+        o->msg = arg;
+        return CLI_OK;
+    case REPLY_CODE:
+        if (cli_parse_int(arg, 200, 559, &o->code) != 0 || o->code % 100 > 59)
+            return cli_usage_error("reply: CODE '%s' is not a reply code "
+                                   "[2-5][0-5][0-9]",
+                                   arg);
+        return CLI_OK;
+    case REPLY_NO_ENHANCED:
+        o->flags |= DSN_FMT_NO_ENHANCED;
+        return CLI_OK;
+    case REPLY_SHOW_CRLF:
+        o->show_crlf = 1;
+        return CLI_OK;
     }
-    if (name == NULL)
+    /* CLI_OPERAND: the name */
+    if (o->name != NULL)
+        return cli_usage_error("reply: unexpected argument '%s'", arg);
+    o->name = arg;
+    return CLI_OK;
+}
+
+static int run_reply(int argc, char **argv)
+{
+    reply_args o = {NULL, NULL, 0, 0, 0};
+    cli_args a;
+    dsn_reply r;
+    int id;
+
+    cli_args_init(&a, &cli_command_reply, argc, argv);
+    while ((id = cli_next(&a)) != CLI_END) {
+        int rc;
+        if (id == CLI_STOP)
+            return a.status;
+        rc = take(&o, id, a.arg);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if (o.name == NULL)
         return cli_usage_error("reply: missing NAME");
-    if (find(name, msg, 0, &r) != 0)
+    if (find(o.name, o.msg, 0, &r) != 0)
         return CLI_EUSAGE;
     /* a 3yz code only ever goes out without an enhanced code (RFC 2034);
      * the constructors take [245] codes, so it is set here */
-    if (code != 0) {
-        if (code / 100 == 3 && !(flags & DSN_FMT_NO_ENHANCED))
+    if (o.code != 0) {
+        if (o.code / 100 == 3 && !(o.flags & DSN_FMT_NO_ENHANCED))
             return cli_usage_error("reply: a 3yz CODE needs --no-enhanced "
                                    "(RFC 2034)");
-        r.code = (int)code;
+        r.code = (int)o.code;
         r.cls = r.code / 100;
     }
-    return print_reply(&r, flags, show_crlf);
+    return print_reply(&r, o.flags, o.show_crlf);
 }
+
+const cli_command cli_command_reply = {
+    "reply",
+    "NAME",
+    "print the SMTP reply of libdsn's function dsn_NAME as it goes on the "
+    "wire, CRLF line ends included",
+    reply_options,
+    CLI_COUNT(reply_options),
+    run_reply};
 
 /* The behaviour of the first dsn program, kept for scripts: no options,
  * and haraka-dsn's rule that an invalid CODE means the default one. */
-int cli_short_form(int argc, char **argv)
+static int run_short_form(int argc, char **argv)
 {
     const char *msg = argc >= 2 ? argv[1] : NULL;
     long code = 0;
@@ -117,3 +152,12 @@ int cli_short_form(int argc, char **argv)
         return CLI_EUSAGE;
     return print_reply(&r, 0, 0);
 }
+
+const cli_command cli_command_short_form = {
+    NULL,
+    "NAME [MSG [CODE]]",
+    "the short form of reply, without options: an invalid CODE means the "
+    "default",
+    NULL,
+    0,
+    run_short_form};

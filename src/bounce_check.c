@@ -1,0 +1,211 @@
+/*
+ * The bounce writer's rules on values (dsn/bounce.h, "Values, and what
+ * hostile octets do"): every header and per-message field value is
+ * checked here, before anything is written, so that no value can start a
+ * line, a field or a part of its own.
+ */
+#include <string.h>
+
+#include "bounce_int.h"
+#include "utf8.h"
+
+/* RFC 3629's rule is written once, in utf8.h */
+size_t bw_utf8_char(const unsigned char *p, size_t n)
+{
+    return dsn_utf8_char_len((const char *)p, n);
+}
+
+int bw_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (n > 0) {
+        size_t k = bw_utf8_char(p, n);
+        if (k == 0)
+            return 0;
+        p += k;
+        n -= k;
+    }
+    return 1;
+}
+
+int bw_has_8bit(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* Printable US-ASCII (and space when spaces is set), 1..max octets. */
+static int printable(const char *s, int spaces, size_t max)
+{
+    size_t n = 0;
+    for (; s[n] != '\0'; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (n >= max || c > 0x7E || c < (spaces ? 0x20 : 0x21))
+            return 0;
+    }
+    return n > 0;
+}
+
+int bw_msgid_ok(const char *s, size_t n)
+{
+    size_t i, at = 0;
+    if (n < 5 || n > DSN_BOUNCE_VALUE_MAX || s[0] != '<' || s[n - 1] != '>')
+        return 0;
+    for (i = 1; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x21 || c > 0x7E || c == '<' || c == '>')
+            return 0;
+        if (c == '@')
+            at = i;
+    }
+    return at > 1 && at < n - 2;
+}
+
+/* RFC 1035 section 2.3.1 letters, digits, hyphens, dots: the names
+ * MAILER-DAEMON@ and the Message-ID's right side may take. */
+static int host_name(const char *s)
+{
+    size_t n;
+    if (s == NULL)
+        return 0;
+    for (n = 0; s[n] != '\0'; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (n >= 253 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.'))
+            return 0;
+    }
+    return n > 0;
+}
+
+/* RFC 5322 section 3.2.3 atext and spaces: a display name as it is. */
+static int phrase(const char *s)
+{
+    size_t n;
+    for (n = 0; s[n] != '\0'; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (n >= 64 || c < 0x20 || c > 0x7E ||
+            strchr("()<>[]:;@\\,.\"", c) != NULL)
+            return 0;
+    }
+    return n > 0;
+}
+
+static int optional_value(const char *s)
+{
+    return s == NULL || *s == '\0' || printable(s, 1, DSN_BOUNCE_VALUE_MAX);
+}
+
+/* The envelope sender, for To: <...>. */
+static int check_sender(const char *s)
+{
+    size_t n, i;
+    if (s == NULL || *s == '\0')
+        return DSN_ENULLPATH;
+    n = strlen(s);
+    if (n > DSN_BOUNCE_VALUE_MAX)
+        return DSN_EHEADERVALUE;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= 0x20 || c == 0x7F || c == '<' || c == '>')
+            return DSN_EHEADERVALUE;
+    }
+    return bw_utf8_valid(s, n) ? DSN_OK : DSN_ENOTUTF8;
+}
+
+static int check_envid(const char *s)
+{
+    char v[DSN_BOUNCE_VALUE_MAX + 1];
+    int n, i;
+    if (s == NULL)
+        return DSN_OK;
+    if (strlen(s) > DSN_BOUNCE_VALUE_MAX)
+        return DSN_EXTEXT;
+    n = dsn_xtext_decode(s, strlen(s), v, sizeof v);
+    if (n <= 0)
+        return DSN_EXTEXT;
+    for (i = 0; i < n; i++)
+        if (v[i] < 0x20 || v[i] > 0x7E)
+            return DSN_EXTEXT;
+    return DSN_OK;
+}
+
+static int check_message_id(const dsn_bounce *b)
+{
+    if (b->message_id != NULL)
+        return bw_msgid_ok(b->message_id, strlen(b->message_id)) ? DSN_OK
+                                                                 : DSN_EMSGID;
+    if (b->message_id_local == NULL ||
+        strpbrk(b->message_id_local, "<>@") != NULL ||
+        !printable(b->message_id_local, 0, DSN_BOUNCE_VALUE_MAX - 256 - 3))
+        return DSN_EMSGID;
+    return DSN_OK;
+}
+
+static int short_enough(const char *s)
+{
+    return s == NULL || strlen(s) <= DSN_BOUNCE_VALUE_MAX;
+}
+
+/* An address with 8-bit octets must be UTF-8: it is typed utf-8. */
+static int utf8_or_ascii(const char *s)
+{
+    return s == NULL || bw_utf8_valid(s, strlen(s));
+}
+
+static int check_recipient(const dsn_recipient_fields *r)
+{
+    int err = dsn_status_fields_check(r);
+    if (err != DSN_OK)
+        return err;
+    if (!short_enough(r->final_recipient) ||
+        !short_enough(r->original_recipient) || !short_enough(r->remote_mta) ||
+        !short_enough(r->last_attempt_date) ||
+        !short_enough(r->will_retry_until))
+        return DSN_EHEADERVALUE;
+    if (!utf8_or_ascii(r->final_recipient) ||
+        !utf8_or_ascii(r->original_recipient))
+        return DSN_ENOTUTF8;
+    return DSN_OK;
+}
+
+int bw_action(const dsn_recipient_fields *r)
+{
+    dsn_status st;
+    if (r->action != 0)
+        return r->action;
+    if (r->status != NULL)
+        st = *r->status;
+    else
+        (void)dsn_default_status(r->code, &st);
+    return dsn_action_of(st.cls * 100);
+}
+
+int dsn_bounce_check(const dsn_bounce *b)
+{
+    int err;
+    size_t i;
+    if (b == NULL || b->recipients == NULL || b->recipient_count == 0 ||
+        b->ret < DSN_RET_DEFAULT || b->ret > DSN_RET_HDRS ||
+        (b->original == NULL && b->original_len > 0))
+        return DSN_EINVAL;
+    if (!host_name(b->reporting_mta))
+        return DSN_EMTANAME;
+    if ((err = check_sender(b->sender)) != DSN_OK)
+        return err;
+    if (b->date == NULL || !printable(b->date, 1, DSN_BOUNCE_VALUE_MAX) ||
+        !optional_value(b->arrival_date) ||
+        !optional_value(b->received_from_mta) ||
+        (b->mailer_name != NULL && !phrase(b->mailer_name)))
+        return DSN_EHEADERVALUE;
+    if ((err = check_message_id(b)) != DSN_OK)
+        return err;
+    if ((err = check_envid(b->envid)) != DSN_OK)
+        return err;
+    for (i = 0; i < b->recipient_count; i++)
+        if ((err = check_recipient(&b->recipients[i])) != DSN_OK)
+            return err;
+    return DSN_OK;
+}
