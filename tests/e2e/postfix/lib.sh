@@ -187,12 +187,18 @@ wait_log() {
   wait_for "$1" "maillog line matching: $2" grep -qsF -- "$2" "$WORK/maillog"
 }
 
-# swaks_reply PORT MAIL|RCPT FROM TO: the reply lines swaks shows for that
-# command (after "<** " or "<-  "); its whole log in $WORK/swaks-TO.log.
+# swaks_reply SERVER MAIL|RCPT FROM TO: the reply lines swaks shows for
+# that command (after "<** " or "<-  "); its whole log in
+# $WORK/swaks-TO.log. SERVER is a port on 127.0.0.1, or "|PROGRAM" for an
+# SMTP server on a pipe (sendmail -bs).
 swaks_reply() {
-  local port=$1 command=$2 from=$3 to=$4 log
+  local server=$1 command=$2 from=$3 to=$4 log connect
   log=$WORK/swaks-${to%@*}.log
-  swaks --server "127.0.0.1:$port" --from "$from" --to "$to" \
+  case $server in
+    '|'*) connect=(--pipe "${server#|}") ;;
+    *) connect=(--server "127.0.0.1:$server") ;;
+  esac
+  swaks "${connect[@]}" --from "$from" --to "$to" \
     --quit-after "$command" --timeout 20 >"$log" 2>&1 || true
   awk -v cmd="$command" '$1 == "->" && index($2, cmd) == 1 { on = 1; next }
        on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
