@@ -3,6 +3,7 @@
  * by LF, the request by an empty line; each attribute this parser knows
  * becomes a slice of the caller's buffer.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "dsn/policy.h"
@@ -15,19 +16,21 @@ static const char *const attr_names[] = {
 };
 enum { ATTR_COUNT = sizeof attr_names / sizeof attr_names[0] };
 
+/* Where each field of DSN_POLICY_ATTR_MAP lies in a dsn_policy_request. */
+static const size_t attr_offsets[] = {
+#define DSN_POLICY_OFFSET_(name) offsetof(dsn_policy_request, name),
+    DSN_POLICY_ATTR_MAP(DSN_POLICY_OFFSET_)
+#undef DSN_POLICY_OFFSET_
+};
+
 /* The field of q named name[0..len), or NULL for a name not known. */
 static dsn_slice *field_of(dsn_policy_request *q, const char *name, size_t len)
 {
-    dsn_slice *const fields[ATTR_COUNT] = {
-#define DSN_POLICY_ADDR_(name) &q->name,
-        DSN_POLICY_ATTR_MAP(DSN_POLICY_ADDR_)
-#undef DSN_POLICY_ADDR_
-    };
     size_t i;
     for (i = 0; i < ATTR_COUNT; i++)
         if (strlen(attr_names[i]) == len &&
             memcmp(attr_names[i], name, len) == 0)
-            return fields[i];
+            return (dsn_slice *)(void *)((char *)q + attr_offsets[i]);
     return NULL;
 }
 
@@ -57,12 +60,16 @@ static int take_line(dsn_policy_request *q, const char *s, size_t n)
 
 int dsn_policy_parse(const char *buf, size_t len, dsn_policy_request *q)
 {
-    static const dsn_policy_request empty;
     size_t pos = 0,
            end = len < DSN_POLICY_REQUEST_MAX ? len : DSN_POLICY_REQUEST_MAX;
     if (buf == NULL || q == NULL)
         return DSN_EINVAL;
-    *q = empty;
+#define DSN_POLICY_CLEAR_(name)                                                \
+    q->name.ptr = NULL;                                                        \
+    q->name.len = 0;
+    DSN_POLICY_ATTR_MAP(DSN_POLICY_CLEAR_)
+#undef DSN_POLICY_CLEAR_
+    q->attributes = 0;
     for (;;) {
         const char *nl = memchr(buf + pos, '\n', end - pos);
         size_t n;

@@ -14,7 +14,7 @@
 static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf,
                        const cli_target *target)
 {
-    int len = 0, i;
+    int len = 0;
     char *buf = cli_render(target->write, r, flags, &len);
     if (buf == NULL && len < 0)
         return cli_usage_error("reply: --for %s cannot carry this reply: %s",
@@ -26,6 +26,7 @@ static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf,
     if (!show_crlf) {
         fwrite(buf, 1, (size_t)len, stdout);
     } else {
+        int i;
         for (i = 0; i < len; i++) {
             if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n') {
                 fputs("\\r\\n\n", stdout);
