@@ -18,16 +18,8 @@ cd "$(dirname "$0")/../.."
 . .ci/lib.sh
 build="${1:-build-ci}"
 
-need=()
-command -v postfix >/dev/null || need+=(postfix)
-command -v swaks >/dev/null || need+=(swaks)
-command -v python3 >/dev/null || need+=(python3)
-command -v script >/dev/null || need+=(bsdutils)
-# postfix asks how to configure itself unless told
-[ ${#need[@]} -eq 0 ] ||
-  echo "postfix postfix/main_mailer_type select No configuration" |
-  debconf-set-selections
-apt_install "${need[@]}"
+# shellcheck disable=SC2119 # nothing beyond what the Postfix tests run
+apt_install_postfix_e2e
 
 # the same options as scripts/test.sh, so that nothing else rebuilds
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON
