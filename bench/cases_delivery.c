@@ -5,7 +5,7 @@
 
 #include "bench.h"
 #include "dsn.h"
-#include "dsn_delivery.h"
+#include "dsn/delivery.h"
 
 #define H_RCPT "user@example.com"
 #define H_MTA "mx.example.com"

@@ -4,7 +4,7 @@
 
 #include "bench.h"
 #include "dsn.h"
-#include "dsn_registry.h"
+#include "dsn/registry.h"
 
 /* E: every row's name in turn; one call looks them all up */
 static size_t e_lib(char *buf, size_t size)

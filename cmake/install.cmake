@@ -4,8 +4,10 @@
 include(CMakePackageConfigHelpers)
 
 # Headers go to their own directory: dsn_table.def and the other tables are
-# no names for the top of /usr/include. dsn.h finds them with "" includes,
-# so <libdsn/dsn.h> works without flags and <dsn.h> with the package's.
+# no names for the top of /usr/include. dsn.h sits there and its parts in
+# dsn/ beside it, with the generated dsn/version.h and the tables the parts
+# include: every include is a "" include of a file next to its includer, so
+# <libdsn/dsn.h> works without flags and <dsn.h> with the package's.
 set(DSN_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/libdsn)
 set(DSN_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/dsn)
 
@@ -14,10 +16,13 @@ install(TARGETS dsn EXPORT dsnTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         INCLUDES DESTINATION ${DSN_INSTALL_INCLUDEDIR})
-file(GLOB DSN_PUBLIC_HEADERS CONFIGURE_DEPENDS
-     ${PROJECT_SOURCE_DIR}/include/*.h ${PROJECT_SOURCE_DIR}/*.def)
-install(FILES ${DSN_PUBLIC_HEADERS} ${DSN_GENERATED_INCLUDE_DIR}/dsn_version.h
+file(GLOB DSN_PUBLIC_PARTS CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/include/dsn/*.h)
+install(FILES ${PROJECT_SOURCE_DIR}/include/dsn.h
         DESTINATION ${DSN_INSTALL_INCLUDEDIR})
+install(FILES ${DSN_PUBLIC_PARTS} ${DSN_GENERATED_INCLUDE_DIR}/dsn/version.h
+              ${DSN_TABLES}
+        DESTINATION ${DSN_INSTALL_INCLUDEDIR}/dsn)
 install(FILES ${PROJECT_SOURCE_DIR}/man/libdsn.3
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man3)
 

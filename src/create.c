@@ -9,7 +9,7 @@ dsn_reply dsn_create(int code, const char *msg, int subject, int detail)
     r.subject = subject;
     r.detail = detail;
     r.flags = 0;
-    if (subject < 0 || subject > 999 || detail < 0 || detail > 999) {
+    if (!dsn_status_number_valid(subject) || !dsn_status_number_valid(detail)) {
         /* kept as given so that dsn_reply_check() says what is wrong */
         r.msg = r.fallback = NULL;
         return r;
@@ -23,15 +23,10 @@ dsn_reply dsn_create(int code, const char *msg, int subject, int detail)
     return r;
 }
 
-static int basic_code_valid(int code)
-{
-    return code >= 200 && code <= 559 && code % 100 <= 59;
-}
-
 dsn_reply dsn_basic(int code, const char *msg)
 {
     dsn_reply r;
-    r.code = basic_code_valid(code) ? code : 0;
+    r.code = dsn_code_wellformed(code) ? code : 0;
     r.cls = r.code / 100;
     r.subject = r.detail = 0;
     r.msg = msg;
@@ -46,10 +41,11 @@ int dsn_reply_check(const dsn_reply *r, unsigned flags)
         return DSN_EINVAL;
     flags |= r->flags;
     if (flags & DSN_FMT_NO_ENHANCED)
-        return basic_code_valid(r->code) ? DSN_OK : DSN_EBADCODE;
+        return dsn_code_wellformed(r->code) ? DSN_OK : DSN_EBADCODE;
     if (!dsn_code_valid(r->code))
         return DSN_EBADCODE;
-    if (r->subject < 0 || r->subject > 999 || r->detail < 0 || r->detail > 999)
+    if (!dsn_status_number_valid(r->subject) ||
+        !dsn_status_number_valid(r->detail))
         return DSN_EBADSTATUS;
     if (r->cls != r->code / 100)
         return DSN_EBADCLASS;

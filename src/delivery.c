@@ -4,7 +4,7 @@
 /* A reply code a DSN can report: 2yz, 4yz, 5yz, any second digit. */
 static int final_code(int code)
 {
-    return code >= 200 && code <= 599 && code / 100 != 3;
+    return dsn_code_in_range(code) && code / 100 != 3;
 }
 
 int dsn_severity(int code)
@@ -60,7 +60,7 @@ const char *dsn_action_name(int action)
     }
 }
 
-/* The mapping documented in dsn_delivery.h, one line each: reply code,
+/* The mapping documented in dsn/delivery.h, one line each: reply code,
  * subject, detail. tests/test_delivery.c checks each against the
  * registry. */
 #define DSN_DEFAULT_STATUS_MAP(XX)                                             \

@@ -19,4 +19,17 @@ static inline size_t dsn_put_digits(char *p, int v)
     return n;
 }
 
+/* Writes cls.subject.detail ("5.1.1"), each in 0..999, without a NUL: the
+ * one place the shape of an enhanced status code is written. Returns the
+ * length, at most 11. */
+static inline size_t dsn_put_status(char *p, int cls, int subject, int detail)
+{
+    size_t n = dsn_put_digits(p, cls);
+    p[n++] = '.';
+    n += dsn_put_digits(p + n, subject);
+    p[n++] = '.';
+    n += dsn_put_digits(p + n, detail);
+    return n;
+}
+
 #endif /* DSN_DIGITS_H */

@@ -2,7 +2,7 @@
  * Parsing one SMTP reply received from a remote server, in place: one pass
  * over the bytes, lines handed back as slices of the caller's buffer, no
  * copy, no allocation. Every decision (what is forgiven in lenient mode,
- * what each error means) is listed in dsn_parse.h.
+ * what each error means) is listed in dsn/parse.h.
  */
 #include <limits.h>
 #include <stdint.h>

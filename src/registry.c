@@ -41,7 +41,7 @@ const dsn_status_info dsn_registry[DSN_REGISTRY_COUNT] = {
 
 const dsn_status_info *dsn_describe(int subject, int detail)
 {
-    if (subject < 0 || subject > 999 || detail < 0 || detail > 999)
+    if (!dsn_status_number_valid(subject) || !dsn_status_number_valid(detail))
         return NULL;
     /* a code listed twice would be a duplicate case label: no build */
     switch (DSN_REG_KEY_(subject, detail)) {
@@ -82,7 +82,7 @@ const char *dsn_subject_name(int subject)
 int dsn_status_associated(const dsn_status_info *info, int code)
 {
     int i;
-    if (info == NULL || code < 200 || code > 599)
+    if (info == NULL || !dsn_code_in_range(code))
         return 0;
     for (i = 0; i < info->basic_count; i++) {
         int b = info->basic[i];

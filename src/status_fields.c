@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "dsn.h"
-#include "digits.h"
 #include "sink.h"
+#include "text_class.h"
 
 /* RFC 5322 2.1.1: no line longer than 998 octets, CRLF excluded. */
 #define HARD_LIMIT 998
@@ -26,7 +26,7 @@ static int clean(unsigned char c)
 {
     if (c == '\n' || c == '\t')
         return ' ';
-    if (c < 0x20 || c == 0x7f)
+    if (dsn_is_ctl(c))
         return -1;
     return c;
 }
@@ -102,7 +102,7 @@ static size_t plain_run(const cursor *c, size_t max)
     size_t n = 0;
     if ((size_t)(end - p) < max)
         max = (size_t)(end - p);
-    while (n < max && (unsigned char)p[n] > ' ' && (unsigned char)p[n] != 0x7f)
+    while (n < max && p[n] != ' ' && !dsn_is_ctl((unsigned char)p[n]))
         n++;
     return n;
 }
@@ -262,8 +262,7 @@ static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
         return DSN_EINVAL;
     if (f->status != NULL) {
         const dsn_status *s = f->status;
-        if (dsn_severity(s->cls * 100) < 0 || s->subject < 0 ||
-            s->subject > 999 || s->detail < 0 || s->detail > 999)
+        if (!dsn_status_valid(s))
             return DSN_EBADSTATUS;
         if (f->code != 0 && f->code / 100 != s->cls)
             return DSN_EBADCLASS;
@@ -314,12 +313,7 @@ size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
     put_field(&o, "Final-Recipient", address_type(v), v.start, v.end);
     act = dsn_action_name(action);
     put_field(&o, "Action", NULL, act, act + strlen(act));
-    /* resolve() checked the numbers: each in 0..999 */
-    n = dsn_put_digits(status, st.cls);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.subject);
-    status[n++] = '.';
-    n += dsn_put_digits(status + n, st.detail);
+    n = dsn_status_format(&st, status, sizeof status);
     put_field(&o, "Status", NULL, status, status + n);
     v = trimmed_str(f->remote_mta);
     if (v.start != v.end)

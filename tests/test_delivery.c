@@ -58,7 +58,7 @@ static void test_severity_and_action_of_every_code(void **state)
     assert_null(dsn_action_name(DSN_EBADCODE));
 }
 
-/* The mapping of dsn_delivery.h, written out once more on purpose: the
+/* The mapping of dsn/delivery.h, written out once more on purpose: the
  * header is the documentation and this is what it promises. */
 static const struct {
     int code, subject, detail;

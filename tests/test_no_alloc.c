@@ -274,10 +274,7 @@ static size_t every_operation(void)
         dsn_reply r = dsn_##name(msgs[m], 0);                                  \
         n += format_all(&r);                                                   \
     }
-#define DSN_VARIANT DSN_ROW
 #include "dsn_table.def"
-#undef DSN_ROW
-#undef DSN_VARIANT
         {
             dsn_reply r[] = {dsn_create(550, msgs[m], 7, 26),
                              dsn_create(0, msgs[m], 9, 9),

@@ -203,7 +203,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "dsn.h" /* DSN_API, errors, dsn_recipient_fields */
+#include "dsn/base.h"     /* DSN_API, the DSN_E* errors */
+#include "dsn/delivery.h" /* dsn_recipient_fields */
 
 #ifdef __cplusplus
 extern "C" {

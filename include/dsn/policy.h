@@ -101,7 +101,10 @@
 #ifndef DSN_POLICY_H
 #define DSN_POLICY_H
 
-#include "dsn.h"
+#include <stddef.h>
+
+#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, dsn_slice, the errors */
+#include "dsn/reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {

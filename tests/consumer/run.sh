@@ -103,8 +103,8 @@ static=$work/static-prefix
 cmake --install "$work/static" --prefix "$static" >/dev/null
 expected=(bin/dsn lib/libdsn.a lib/pkgconfig/libdsn.pc
   lib/cmake/dsn/dsnConfig.cmake lib/cmake/dsn/dsnConfigVersion.cmake
-  include/libdsn/dsn_version.h share/man/man3/libdsn.3)
-for f in include/*.h ./*.def; do expected+=("include/libdsn/${f##*/}"); done
+  include/libdsn/dsn.h include/libdsn/dsn/version.h share/man/man3/libdsn.3)
+for f in include/dsn/*.h ./*.def; do expected+=("include/libdsn/dsn/${f##*/}"); done
 [ ! -e man/dsn.1 ] || expected+=(share/man/man1/dsn.1)
 [ "$milter" = 0 ] || expected+=(lib/libdsn-milter.a include/libdsn/dsn_milter.h
   lib/pkgconfig/libdsn-milter.pc lib/cmake/dsn/dsnMilterTargets.cmake)
@@ -112,8 +112,11 @@ for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; d
 ! find "$static" -name '*.so*' | grep -q . || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
 # every function the library exports is named in libdsn(3)
-mapfile -t exports < <(nm --defined-only -g "$static/lib/libdsn.a" |
-  awk 'NF == 3 && $2 ~ /[TDR]/ { print $3 }' | sort -u)
+# (the globals of default visibility: the library's own helpers across its
+# files are hidden, as in the shared build)
+mapfile -t exports < <(readelf -sW "$static/lib/libdsn.a" |
+  awk '$5 == "GLOBAL" && $6 == "DEFAULT" && $7 != "UND" &&
+       ($4 == "FUNC" || $4 == "OBJECT") { print $8 }' | sort -u)
 [ "${#exports[@]}" -gt 0 ] || fail "no exports found in libdsn.a"
 check_man "$static/share/man/man3/libdsn.3" "${exports[@]}"
 [ ! -e man/dsn.1 ] || check_man "$static/share/man/man1/dsn.1" dsn
@@ -203,7 +206,7 @@ contents=$(dpkg-deb -c "$deb")
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 for f in usr/bin/dsn "usr/lib/$multiarch/libdsn.a" "usr/lib/$multiarch/pkgconfig/libdsn.pc" \
     "usr/lib/$multiarch/cmake/dsn/dsnConfig.cmake" usr/include/libdsn/dsn.h \
-    usr/include/libdsn/dsn_table.def usr/share/man/man3/libdsn.3; do
+    usr/include/libdsn/dsn/dsn_table.def usr/share/man/man3/libdsn.3; do
   grep -q " \./$f\$" <<<"$contents" || fail "$deb lacks /$f"
 done
 if [ "$milter" = 1 ]; then

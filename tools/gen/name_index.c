@@ -25,10 +25,7 @@
 
 static const char *const names[] = {
 #define DSN_ROW(name, code, subject, detail, text) #name,
-#define DSN_VARIANT DSN_ROW
 #include "dsn_table.def"
-#undef DSN_ROW
-#undef DSN_VARIANT
 };
 
 #define COUNT (sizeof names / sizeof names[0])

@@ -1,6 +1,6 @@
 /*
  * NAME
- *      dsn_delivery.h - what a delivery agent does with a reply: its
+ *      dsn/delivery.h - what a delivery agent does with a reply: its
  *      severity, its RFC 3464 Action, a status when it had none, and the
  *      per-recipient fields of a delivery status notification
  *
@@ -196,16 +196,8 @@
 
 #include <stddef.h>
 
-#include "dsn.h" /* DSN_API, the DSN_E* errors */
-
-/*
- * dsn_status and dsn_parsed_reply come from dsn_parse.h. Entered through
- * dsn_parse.h, this header is read (via dsn.h) before their definitions,
- * so it names them only by their struct tags, through pointers: complete
- * or not, those are the same types.
- */
-struct dsn_status;
-struct dsn_parsed_reply;
+#include "base.h"  /* DSN_API, the DSN_E* errors, dsn_status */
+#include "parse.h" /* dsn_parsed_reply */
 
 #ifdef __cplusplus
 extern "C" {
@@ -230,16 +222,16 @@ typedef enum dsn_action {
 /* The per-recipient fields of one recipient; strings NUL-terminated but
  * the diagnostic. Start from DSN_RECIPIENT_FIELDS_INIT. */
 typedef struct dsn_recipient_fields {
-    const char *final_recipient;     /* required: "user@example.com" */
-    const char *original_recipient;  /* NULL: no Original-Recipient */
-    int action;                      /* DSN_ACTION_*; 0: from code/status */
-    int code;                        /* reply code; 0: none */
-    const struct dsn_status *status; /* NULL: dsn_default_status(code) */
-    const char *remote_mta;          /* NULL: no Remote-MTA */
-    const char *diagnostic;          /* the reply's text; NULL: none */
-    size_t diagnostic_len;           /* 0: strlen(diagnostic) */
-    const char *last_attempt_date;   /* RFC 5322 date-time, or NULL */
-    const char *will_retry_until;    /* RFC 5322 date-time, or NULL */
+    const char *final_recipient;    /* required: "user@example.com" */
+    const char *original_recipient; /* NULL: no Original-Recipient */
+    int action;                     /* DSN_ACTION_*; 0: from code/status */
+    int code;                       /* reply code; 0: none */
+    const dsn_status *status;       /* NULL: dsn_default_status(code) */
+    const char *remote_mta;         /* NULL: no Remote-MTA */
+    const char *diagnostic;         /* the reply's text; NULL: none */
+    size_t diagnostic_len;          /* 0: strlen(diagnostic) */
+    const char *last_attempt_date;  /* RFC 5322 date-time, or NULL */
+    const char *will_retry_until;   /* RFC 5322 date-time, or NULL */
 } dsn_recipient_fields;
 
 /* clang-format off */
@@ -260,10 +252,9 @@ DSN_API int dsn_action_of(int code);
 DSN_API const char *dsn_action_name(int action);
 
 /* The enhanced code to assume for a reply of this code without one. */
-DSN_API int dsn_default_status(int code, struct dsn_status *out);
+DSN_API int dsn_default_status(int code, dsn_status *out);
 /* r's enhanced code, or the default for its code. */
-DSN_API int dsn_reply_status(const struct dsn_parsed_reply *r,
-                             struct dsn_status *out);
+DSN_API int dsn_reply_status(const dsn_parsed_reply *r, dsn_status *out);
 
 /* DSN_OK, or why f cannot be written. */
 DSN_API int dsn_status_fields_check(const dsn_recipient_fields *f);

@@ -1,6 +1,6 @@
 /*
  * NAME
- *      dsn_parse.h - reading enhanced status codes and SMTP replies
+ *      dsn/parse.h - reading enhanced status codes and SMTP replies
  *
  * SYNOPSIS
  *      #include <dsn.h>          (includes this header)
@@ -125,24 +125,11 @@
 
 #include <stddef.h>
 
-#include "dsn.h" /* DSN_API, the DSN_E* errors, DSN_LINE_MAX */
+#include "base.h" /* DSN_API, DSN_E*, DSN_LINE_MAX, dsn_status, dsn_slice */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* An RFC 3463 enhanced status code: cls.subject.detail. */
-typedef struct dsn_status {
-    int cls;     /* 2, 4 or 5 */
-    int subject; /* 0..999 */
-    int detail;  /* 0..999 */
-} dsn_status;
-
-/* Bytes of a caller's buffer: not NUL-terminated. */
-typedef struct dsn_slice {
-    const char *ptr;
-    size_t len;
-} dsn_slice;
 
 /* dsn_parsed_reply.flags, libuv style: DSN_REPLY_<name> is the bit. */
 #define DSN_REPLY_FLAG_MAP(XX)                                                 \

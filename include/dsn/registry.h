@@ -1,6 +1,6 @@
 /*
  * NAME
- *      dsn_registry.h - the IANA registry of enhanced status codes, and
+ *      dsn/registry.h - the IANA registry of enhanced status codes, and
  *      dsn_table.def's functions by name
  *
  * SYNOPSIS
@@ -94,7 +94,8 @@
 
 #include <stddef.h>
 
-#include "dsn.h" /* DSN_API, the DSN_E* errors, dsn_reply */
+#include "base.h"  /* DSN_API, the DSN_E* errors */
+#include "reply.h" /* dsn_reply, dsn_from_id() */
 
 #ifdef __cplusplus
 extern "C" {
@@ -157,8 +158,5 @@ DSN_API const char *dsn_name(int id);
 #ifdef __cplusplus
 }
 #endif
-
-/* Severity, RFC 3464 Action, default status, per-recipient DSN fields. */
-#include "dsn_delivery.h"
 
 #endif /* DSN_REGISTRY_H */
