@@ -32,7 +32,8 @@ echo "-- cppcheck"
 cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
   --suppress=knownConditionTrueFalse:src/parse_reply.c \
-  -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/
+  -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/ \
+  tests/e2e/sendmail/
 
 echo "-- shellcheck"
 # every shell script CI and the README run
@@ -42,7 +43,8 @@ shellcheck -x .ci/run .ci/lib.sh $(git ls-files '*.sh')
 echo "-- clang-tidy"
 # tools/.clang-tidy relaxes one check for the dsn program and says why
 for src in src/*.c tools/dsn.c tools/cli/*.c tools/gen/*.c examples/smtpd/*.c \
-  contrib/milter/dsn_milter.c contrib/milter/example/*.c; do
+  examples/policy/*.c contrib/milter/dsn_milter.c contrib/milter/example/*.c \
+  tests/e2e/sendmail/*.c; do
   clang-tidy --quiet -p "$build" "$src" 2>/dev/null
 done
 

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 {
     struct smfiDesc desc;
     if (argc != 2) {
-        fputs("usage: sendmail-raw-milter SOCKET\n", stderr);
+        (void)fputs("usage: sendmail-raw-milter SOCKET\n", stderr);
         return 2;
     }
     memset(&desc, 0, sizeof desc);
@@ -47,10 +47,11 @@ int main(int argc, char **argv)
     desc.xxfi_envrcpt = on_rcpt;
     if (smfi_setconn(argv[1]) != MI_SUCCESS ||
         smfi_register(desc) != MI_SUCCESS || smfi_opensocket(1) != MI_SUCCESS) {
-        fprintf(stderr, "sendmail-raw-milter: cannot listen on %s\n", argv[1]);
+        (void)fprintf(stderr, "sendmail-raw-milter: cannot listen on %s\n",
+                      argv[1]);
         return 1;
     }
     printf("sendmail-raw-milter: listening on %s\n", argv[1]);
-    fflush(stdout);
+    (void)fflush(stdout);
     return smfi_main() == MI_SUCCESS ? 0 : 1;
 }
