@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the bench in Release, runs it, haraka-dsn under node and callgrind
-# in one go, and prints the README's Performance table (markdown).
+# in one go, and prints the table of docs/performance.md (markdown).
 #   bench/run.sh [--quick] [build-dir]     (default build-dir: build-bench)
 # --quick: a few short rounds and few callgrind iterations; to check that
 # everything runs, not for figures.

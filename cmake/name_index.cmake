@@ -23,8 +23,6 @@ if(DSN_NAME_INDEX_GENERATOR)
   set(dsn_name_index_cmd ${DSN_NAME_INDEX_GENERATOR})
 else()
   add_executable(dsn_name_index tools/gen/name_index.c)
-  set_target_properties(dsn_name_index PROPERTIES C_STANDARD 11
-                                                  C_EXTENSIONS OFF)
   target_include_directories(dsn_name_index PRIVATE
                              ${CMAKE_CURRENT_SOURCE_DIR})
   dsn_warnings(dsn_name_index)

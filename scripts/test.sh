@@ -2,27 +2,20 @@
 # The whole test suite on a fresh Debian machine: installs what is missing
 # (cmocka, node/npm for the haraka-dsn oracle), builds with warnings as
 # errors, runs ctest. Usage: scripts/test.sh [build-dir]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=.ci/lib.sh
+. "$(dirname "$0")/../.ci/lib.sh"
 build=${1:-build}
 
-need=()
-[ -f /usr/include/cmocka.h ] || need+=(libcmocka-dev)
-command -v cmake >/dev/null || need+=(cmake)
-command -v cc >/dev/null || need+=(gcc)
-command -v pkg-config >/dev/null || need+=(pkg-config)
-command -v node >/dev/null || need+=(nodejs)
-command -v npm >/dev/null || need+=(npm)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  fi
-fi
+need_command cmake cmake
+need_command cc gcc
+need_command pkg-config pkg-config
+need_file /usr/include/cmocka.h libcmocka-dev
+need_command node nodejs
+need_command npm npm
+apt_install_needs
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON
+# DSN_BUILD_TESTS=ON: without cmocka this fails instead of building no test
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
+  -DDSN_BUILD_TESTS=ON
 cmake --build "$build" -j "$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

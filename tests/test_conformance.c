@@ -8,7 +8,7 @@
  * Haraka's wire rendering, dsn_text() against toString().
  *
  * Only the domain the two share is compared; outside it libdsn is stricter
- * by design (README, "Deviations from haraka-dsn"): codes haraka's regex
+ * by design (docs/haraka-dsn.md): codes haraka's regex
  * /^[245]\d{2}/ takes that RFC 5321 does not (260, 2500), lines that
  * sanitise to nothing (dropped here, sent empty by haraka), lines over 512
  * octets (wrapped here), and create() texts for registry codes haraka-dsn

@@ -355,12 +355,6 @@ static const struct named {
 #undef FLAG_ROW_
 };
 
-static const char *const flag_texts[] = {
-#define FLAG_TEXT_(name, bit, text) text,
-    DSN_REPLY_FLAG_MAP(FLAG_TEXT_)
-#undef FLAG_TEXT_
-};
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct named *find_named(const struct named *tab, size_t n,
@@ -374,17 +368,17 @@ static const struct named *find_named(const struct named *tab, size_t n,
 }
 
 /*
- * README's "Parsing replies" section against the maps: every DSN_E* and
- * DSN_REPLY_* it names exists, its error table gives each error's value,
- * and its flag table is DSN_REPLY_FLAG_MAP.
+ * README's lenient/strict table against the maps: every DSN_E* and
+ * DSN_REPLY_* it names exists, with the value it gives, if any. The
+ * complete lists are the maps themselves (include/dsn/parse.h).
  */
 static void test_readme_section(void **state)
 {
     char *readme, *sec, *end, *p;
-    size_t i, rows = 0;
+    size_t names = 0;
     (void)state;
     readme = read_source_file(".", "README.md");
-    sec = strstr(readme, "\n### Parsing replies from remote servers\n");
+    sec = strstr(readme, "\n## Lenient and strict parsing\n");
     assert_non_null(sec);
     sec++;
     end = strstr(sec + 4, "\n## ");
@@ -400,29 +394,20 @@ static void test_readme_section(void **state)
             if (find_named(flags, COUNT(flags), p + 10, n - 10) == NULL)
                 fail_msg("README names %.*s, not in DSN_REPLY_FLAG_MAP", (int)n,
                          p);
+            names++;
         } else if (strncmp(p, "DSN_E", 5) == 0) {
             const struct named *e = find_named(errors, COUNT(errors), p, n);
             long v;
             if (e == NULL)
                 fail_msg("README names %.*s, not in DSN_ERRNO_MAP", (int)n, p);
-            /* a row of the error table: "| `DSN_X` | value |" */
-            if (p >= sec + 3 && strncmp(p - 3, "| `", 3) == 0 &&
-                sscanf(p + n, "` | %ld |", &v) == 1) {
-                if (v != e->value)
-                    fail_msg("README gives %s the value %ld, not %ld", e->name,
-                             v, e->value);
-                rows++;
-            }
+            /* "| `DSN_X` | value |" gives a value */
+            if (sscanf(p + n, "` | %ld |", &v) == 1 && v != e->value)
+                fail_msg("README gives %s the value %ld, not %ld", e->name, v,
+                         e->value);
+            names++;
         }
     }
-    for (i = 0; i < COUNT(flags); i++) {
-        char want[160];
-        snprintf(want, sizeof want, "\n| `DSN_REPLY_%s` | 0x%03lx | %s |\n",
-                 flags[i].name, flags[i].value, flag_texts[i]);
-        if (strstr(sec, want) == NULL)
-            fail_msg("README's flag table lacks the row%s", want);
-    }
-    assert_true(rows >= 10);
+    assert_true(names > 0);
     free(readme);
 }
 

@@ -1,28 +1,26 @@
 #!/usr/bin/env bash
-# Issue 5: static analysis with zero findings, and formatting. cppcheck over
+# Proves the code has no finding of the static analysers and follows the
+# project's format. cppcheck over
 # the library, the programs, the example server and the milter adapter;
 # clang-tidy (.clang-tidy) over the same but the tests; shellcheck over the
 # shell scripts; clang-format (.clang-format) over every C file in git.
 # About 1 min here, clang-tidy being most of it.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
-need=()
-command -v cppcheck >/dev/null || need+=(cppcheck)
-command -v clang-tidy >/dev/null || need+=(clang-tidy)
-command -v clang-format >/dev/null || need+=(clang-format)
-command -v clang >/dev/null || need+=(clang)
-command -v shellcheck >/dev/null || need+=(shellcheck)
+need_command cppcheck cppcheck
+need_command clang-tidy clang-tidy
+need_command clang-format clang-format
+need_command clang clang
+need_command shellcheck shellcheck
 # the milter adapter is analysed too, so it must build
-[ -f /usr/include/libmilter/mfapi.h ] || need+=(libmilter-dev)
-apt_install "${need[@]}"
+need_file /usr/include/libmilter/mfapi.h libmilter-dev
+apt_install_needs
 
 build="build-safety-analysis"
 CC=clang cmake -S . -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
   -DDSN_BUILD_TESTS=OFF -DDSN_MILTER=ON >/dev/null
-# the generated headers (dsn_version.h, the name index) must exist
+# the generated headers (dsn/version.h, the name index) must exist
 cmake --build "$build" --target dsn >/dev/null
 
 echo "-- cppcheck"
@@ -32,7 +30,7 @@ echo "-- cppcheck"
 cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
   --suppress=knownConditionTrueFalse:src/parse_reply.c \
-  -Iinclude -I. -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/ \
+  -Iinclude -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/ \
   tests/e2e/sendmail/
 
 echo "-- shellcheck"

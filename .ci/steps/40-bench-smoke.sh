@@ -3,6 +3,6 @@
 # run every part of it briefly (bench, haraka-dsn under node, callgrind when
 # valgrind is there). Fails on errors and on ops whose bytes disagree,
 # never on timing figures.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 bash bench/run.sh --quick build-ci-bench

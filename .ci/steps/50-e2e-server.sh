@@ -6,15 +6,12 @@
 # DSN_REQUIRE_E2E=1: a missing tool fails instead of skipping.
 # Takes about 9 s once the packages are there (5.5 s of it the idle-timeout
 # scenario; apt-get adds 10-30 s).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
-need=()
-command -v swaks >/dev/null || need+=(swaks)
-command -v python3 >/dev/null || need+=(python3)
-apt_install "${need[@]}"
+need_command swaks swaks
+need_command python3 python3
+apt_install_needs
 
 DSN_REQUIRE_E2E=1 ctest --test-dir build-ci -R '^e2e_server_' \
   --output-on-failure --timeout 120 --no-tests=error

@@ -12,17 +12,16 @@
 # Python's email and dsn report --json. Stops everything it starts.
 # Measured on a 2-core Debian 12 VM: 43 s in all, postfix's install (which
 # removed exim4) included; the two tests 9 s and 6 s.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 # shellcheck source=.ci/lib.sh
-. .ci/lib.sh
+. "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"
 
-# shellcheck disable=SC2119 # nothing beyond what the Postfix tests run
-apt_install_postfix_e2e
+need_postfix_e2e
+apt_install_needs
 
 # the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
+  -DDSN_BUILD_TESTS=ON
 cmake --build "$build" -j "$(nproc)" --target dsn-policyd dsn-smtpd dsn_cli \
   test_policy
 DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \

@@ -19,7 +19,8 @@
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-19 replies parsed
- *      (dsn/parse.h); later parts take ranges of ten of their own.
+ *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h); each part
+ *      takes a range of ten of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -109,7 +110,7 @@ extern "C" {
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
-    /* -40..-49: delivery status notifications written (dsn/bounce.h) */       \
+    /* -40..-49: delivery status notifications written (dsn/bounce.h) */      \
     XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
     XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
     XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \

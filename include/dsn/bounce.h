@@ -203,8 +203,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "dsn/base.h"     /* DSN_API, the DSN_E* errors */
-#include "dsn/delivery.h" /* dsn_recipient_fields */
+#include "base.h"     /* DSN_API, errors, dsn_status */
+#include "delivery.h" /* dsn_recipient_fields */
 
 #ifdef __cplusplus
 extern "C" {

@@ -103,8 +103,8 @@
 
 #include <stddef.h>
 
-#include "dsn/base.h"  /* DSN_API, DSN_LINE_MAX, dsn_slice, the errors */
-#include "dsn/reply.h" /* dsn_reply */
+#include "base.h"  /* DSN_API, DSN_LINE_MAX, dsn_slice, the errors */
+#include "reply.h" /* dsn_reply */
 
 #ifdef __cplusplus
 extern "C" {

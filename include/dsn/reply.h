@@ -58,6 +58,12 @@
  *      by '\n', no basic code, no CRLF (what a server whose own writer adds
  *      the code wants, and what a log wants). dsn_text() is that flag.
  *
+ *      The table is data too: dsn_entries[DSN_ID_COUNT], indexed by dsn_id,
+ *      gives each row's name, code, subject, detail and text;
+ *      dsn_entry_of(id) is the row of id, or NULL when id is out of range;
+ *      dsn_entry_by_status(subject, detail) is the DSN_ROW (never a
+ *      variant) that owns subject.detail, or NULL when no row does.
+ *
  * THREADS
  *      No global mutable state, no allocation: every function is reentrant.
  */

@@ -1,7 +1,7 @@
 /*
- * The README's function table is dsn_table.def rendered as Markdown; this
- * test fails when they differ. `test_readme --print` prints the table to
- * paste between the README's markers.
+ * docs/functions.md's table is dsn_table.def rendered as Markdown; this
+ * test fails when they differ. `test_function_table --print` prints the
+ * table to paste between the markers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +16,8 @@
 #include "support/source_file.h"
 
 #define BEGIN_MARK                                                             \
-    "<!-- BEGIN generated from dsn_table.def by tests/test_readme.c -->\n"
+    "<!-- BEGIN generated from dsn_table.def by tests/test_function_table.c "  \
+    "-->\n"
 #define END_MARK "<!-- END generated from dsn_table.def -->\n"
 
 static size_t render_table(char *out, size_t size)
@@ -36,13 +37,13 @@ static size_t render_table(char *out, size_t size)
     return n;
 }
 
-static void test_readme_table_is_the_table(void **state)
+static void test_docs_table_is_the_table(void **state)
 {
     static char want[64 * 1024];
     char *readme, *begin, *end;
     size_t n = render_table(want, sizeof want);
     (void)state;
-    readme = read_source_file(".", "README.md");
+    readme = read_source_file(".", "docs/functions.md");
     begin = strstr(readme, BEGIN_MARK);
     assert_non_null(begin);
     begin += strlen(BEGIN_MARK);
@@ -50,15 +51,15 @@ static void test_readme_table_is_the_table(void **state)
     assert_non_null(end);
     if ((size_t)(end - begin) != n || memcmp(begin, want, n) != 0)
         fail_msg(
-            "README.md's function table differs from dsn_table.def: "
-            "paste the output of `test_readme --print` between its markers");
+            "docs/functions.md's table differs from dsn_table.def: paste "
+            "the output of `test_function_table --print` between its markers");
     free(readme);
 }
 
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_readme_table_is_the_table),
+        cmocka_unit_test(test_docs_table_is_the_table),
     };
     if (argc == 2 && strcmp(argv[1], "--print") == 0) {
         static char table[64 * 1024];
