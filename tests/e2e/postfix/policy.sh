@@ -34,6 +34,39 @@ wait_for 10 "dsn-policyd to listen" grep -qs '^dsn-policyd: listening on ' "$WOR
 pport=$(sed -n 's/^dsn-policyd: listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$WORK/policyd.log")
 [ -n "$pport" ] || die "no port in: $(cat "$WORK/policyd.log")"
 
+# several clients at once, each request in pieces, answered in any order;
+# a client that breaks the protocol is dropped, the others go on
+python3 - "$pport" <<'PY' | sed "s/^/$E2E_NAME: /"
+import socket
+import sys
+
+port = int(sys.argv[1])
+conns = [socket.create_connection(("127.0.0.1", port), 10) for _ in range(4)]
+reqs = [b"request=smtpd_access_policy\nprotocol_state=RCPT\nrecipient=%s\n\n" % r
+        for r in (b"ghost@x", b"alice@x", b"erin@x")]
+want = [b"action=550 5.1.1 No such user\n\n", b"action=DUNNO\n\n",
+        b"action=450 4.2.2 Mailbox full\n\n"]
+for c, r in zip(conns, reqs):
+    c.sendall(r[:20])
+conns[3].sendall(b"no equals sign\n\n")
+for c, r in reversed(list(zip(conns, reqs))):
+    c.sendall(r[20:] + r)  # the rest, then the same request again
+for c, w in zip(conns, want):
+    got = b""
+    while len(got) < 2 * len(w):
+        chunk = c.recv(4096)
+        if not chunk:
+            sys.exit("closed early: %r" % got)
+        got += chunk
+    if got != 2 * w:
+        sys.exit("expected %r, got %r" % (2 * w, got))
+if conns[3].recv(4096) != b"":
+    sys.exit("the malformed request did not close its connection")
+print("ok dsn-policyd: 3 clients at once, requests in pieces; a malformed one dropped")
+PY
+grep -q "client dropped: policy request line without '='" "$WORK/policyd.log" ||
+  die "dsn-policyd did not say why it dropped the client: $(cat "$WORK/policyd.log")"
+
 sport=$(free_port)
 postfix_start "$sport" <<CF
 smtpd_delay_reject = no
