@@ -70,12 +70,14 @@ for line in open(sys.argv[2], encoding="utf-8"):
     o = json.loads(line)
     if "error" in o:
         sys.exit("no report in %s: %s" % (o.get("file"), o["error"]))
+    if o["action"] != "failed":
+        sys.exit("%s: action %r, not failed" % (o["recipient"], o["action"]))
     got[o["recipient"].lower()] = (o["status"], (o["diagnostic_type"] or "").lower(),
                                    " ".join((o["diagnostic"] or "").split()))
 for rcpt, w in sorted(want.items()):
     if got.get(rcpt) != w:
         sys.exit("%s: expected %r, dsn report gave %r" % (rcpt, w, got.get(rcpt)))
-    print("ok %s: %s, %s; %s" % ((rcpt,) + w))
+    print("ok %s: failed, %s, %s; %s" % ((rcpt,) + w))
 PY
 else
   say "the dsn program has no 'report' yet: read with Python's email only"
