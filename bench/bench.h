@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-/* Room for every case's output (case D's reply is about 1.5 kB). */
-#define BENCH_BUF 4096
+/* Room for every case's output (case W's report is about 11.5 kB). */
+#define BENCH_BUF 16384
 
 /* The 3-line reply of cases C and G, line by line for the snprintf that
  * writes it by hand. */
@@ -42,6 +42,9 @@ size_t bench_cases_registry(const bench_case **out);
 #endif
 #ifdef BENCH_HAVE_DELIVERY
 size_t bench_cases_delivery(const bench_case **out);
+#endif
+#ifdef BENCH_HAVE_BOUNCE
+size_t bench_cases_bounce(const bench_case **out);
 #endif
 
 /* 1 when the ops of c that exist write the same bytes, else 0 (and says

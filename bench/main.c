@@ -121,6 +121,9 @@ static size_t gather(const bench_case **all)
 #ifdef BENCH_HAVE_DELIVERY
         bench_cases_delivery,
 #endif
+#ifdef BENCH_HAVE_BOUNCE
+        bench_cases_bounce,
+#endif
     };
     size_t g, i, n = 0;
     for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {

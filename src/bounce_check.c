@@ -4,9 +4,11 @@
  * checked here, before anything is written, so that no value can start a
  * line, a field or a part of its own.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "bounce_int.h"
+#include "text_class.h"
 #include "utf8.h"
 
 /* RFC 3629's rule is written once, in utf8.h */
@@ -30,11 +32,22 @@ int bw_utf8_valid(const char *s, size_t n)
 
 int bw_has_8bit(const char *s, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 1;
-    return 0;
+    /* 8 octets at a time: their high bits OR-ed together */
+    uint64_t acc = 0, x;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        memcpy(&x, s + i, sizeof x);
+        acc |= x;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & 0x8080808080808080u) != 0;
+}
+
+/* RFC 5234 VCHAR: printable US-ASCII, space excluded. */
+static int vchar(unsigned char c)
+{
+    return c >= 0x21 && c <= 0x7E;
 }
 
 /* Printable US-ASCII (and space when spaces is set), 1..max octets. */
@@ -43,7 +56,7 @@ static int printable(const char *s, int spaces, size_t max)
     size_t n = 0;
     for (; s[n] != '\0'; n++) {
         unsigned char c = (unsigned char)s[n];
-        if (n >= max || c > 0x7E || c < (spaces ? 0x20 : 0x21))
+        if (n >= max || !(vchar(c) || (spaces && c == ' ')))
             return 0;
     }
     return n > 0;
@@ -56,7 +69,7 @@ int bw_msgid_ok(const char *s, size_t n)
         return 0;
     for (i = 1; i + 1 < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x21 || c > 0x7E || c == '<' || c == '>')
+        if (!vchar(c) || c == '<' || c == '>')
             return 0;
         if (c == '@')
             at = i;
@@ -86,7 +99,7 @@ static int phrase(const char *s)
     size_t n;
     for (n = 0; s[n] != '\0'; n++) {
         unsigned char c = (unsigned char)s[n];
-        if (n >= 64 || c < 0x20 || c > 0x7E ||
+        if (n >= 64 || !(vchar(c) || c == ' ') ||
             strchr("()<>[]:;@\\,.\"", c) != NULL)
             return 0;
     }
@@ -109,7 +122,7 @@ static int check_sender(const char *s)
         return DSN_EHEADERVALUE;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c <= 0x20 || c == 0x7F || c == '<' || c == '>')
+        if (dsn_is_ctl(c) || c == ' ' || c == '<' || c == '>')
             return DSN_EHEADERVALUE;
     }
     return bw_utf8_valid(s, n) ? DSN_OK : DSN_ENOTUTF8;
@@ -127,7 +140,7 @@ static int check_envid(const char *s)
     if (n <= 0)
         return DSN_EXTEXT;
     for (i = 0; i < n; i++)
-        if (v[i] < 0x20 || v[i] > 0x7E)
+        if (!vchar((unsigned char)v[i]) && v[i] != ' ')
             return DSN_EXTEXT;
     return DSN_OK;
 }

@@ -7,25 +7,25 @@
 #include <string.h>
 
 #include "bounce_int.h"
-#include "digits.h"
+#include "text_class.h"
 
 static const bw_outcome outcomes[] = {
-    {DSN_ACTION_FAILED, "Undelivered Mail Returned to Sender",
+    {DSN_ACTION_FAILED, "Delivery report: message not delivered",
      "Your message could not be delivered to one or more of its\r\n"
      "recipients. The mail system gave up on the recipients below.",
      "could not be delivered"},
-    {DSN_ACTION_DELAYED, "Delayed Mail (still being retried)",
+    {DSN_ACTION_DELAYED, "Delivery report: message delayed",
      "Your message has not yet been delivered to one or more of its\r\n"
      "recipients. The mail system keeps trying: you need not send it\r\n"
      "again.",
      "not delivered yet, still being retried"},
-    {DSN_ACTION_DELIVERED, "Successful Mail Delivery Report",
+    {DSN_ACTION_DELIVERED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "delivered to the mailbox"},
-    {DSN_ACTION_RELAYED, "Successful Mail Delivery Report",
+    {DSN_ACTION_RELAYED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "relayed to a system that does not report on delivery"},
-    {DSN_ACTION_EXPANDED, "Successful Mail Delivery Report",
+    {DSN_ACTION_EXPANDED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "delivered to a list or alias, which passed it on"},
 };
@@ -64,13 +64,17 @@ static void put_clean(bw_out *o, const char *s, size_t n, int lines)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        size_t k = bw_utf8_char(p + i, n - i);
-        if (k > 1 || (k == 1 && p[i] >= 0x20 && p[i] != 0x7F)) {
-            bw_put(o, (const char *)p + i, k);
-            i += k;
+        /* the run of octets that go out as they are, in one piece */
+        size_t run = i, k;
+        while (run < n && (k = bw_utf8_char(p + run, n - run)) > 0 &&
+               (k > 1 || !dsn_is_ctl(p[run])))
+            run += k;
+        if (run > i) {
+            bw_put(o, s + i, run - i);
+            i = run;
             continue;
         }
-        if (k == 0)
+        if (bw_utf8_char(p + i, n - i) == 0)
             bw_put(o, "?", 1);
         else if (lines && (p[i] == '\r' || p[i] == '\n')) {
             bw_put(o, "\r\n", 2);
@@ -96,18 +100,14 @@ static void put_value(bw_out *o, const char *label, const char *v)
 static void put_status(bw_out *o, const dsn_recipient_fields *r)
 {
     dsn_status st;
-    char s[16];
+    char s[DSN_STATUS_MAX];
     size_t n;
     if (r->status != NULL)
         st = *r->status;
     else
         (void)dsn_default_status(r->code, &st);
-    /* dsn_bounce_check() checked each number: 0..999 */
-    n = dsn_put_digits(s, st.cls);
-    s[n++] = '.';
-    n += dsn_put_digits(s + n, st.subject);
-    s[n++] = '.';
-    n += dsn_put_digits(s + n, st.detail);
+    /* dsn_bounce_check() checked it: never "" */
+    n = dsn_status_format(&st, s, sizeof s);
     bw_str(o, "    Status: ");
     bw_put(o, s, n);
     bw_put(o, "\r\n", 2);
@@ -130,7 +130,7 @@ static void put_recipient(bw_out *o, const dsn_recipient_fields *r)
         bw_put(o, "\r\n", 2);
     }
     put_value(o, "    Last attempt: ", r->last_attempt_date);
-    put_value(o, "    Retried until: ", r->will_retry_until);
+    put_value(o, "    Will retry until: ", r->will_retry_until);
 }
 
 static void put_size(bw_out *o, size_t v)
@@ -178,7 +178,7 @@ void bw_human(const bw_plan *pl, bw_out *o)
             bw_put(o, "\r\n", 2);
         return;
     }
-    bw_str(o, "This is the mail system at host ");
+    bw_str(o, "This report comes from the mail system at ");
     bw_str(o, b->reporting_mta);
     bw_str(o, ".\r\n\r\n");
     bw_str(o, bw_outcome_of(pl->worst)->intro);

@@ -33,6 +33,7 @@ typedef struct bw_plan {
     bw_span head;      /* the original's header section (line ends kept) */
     bw_span body;      /* what follows the empty line, or empty */
     int full;          /* part 3 carries the body too */
+    int body_as_is;    /* every line of it ends in CRLF: one copy */
     int refused;       /* BW_REFUSED_*: why part 3 has no body */
     bw_encodings enc;
     char boundary[BW_BOUNDARY_LEN + 1];

@@ -13,43 +13,58 @@
  * of the data. */
 static size_t line_at(const char *p, size_t n, size_t *end)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (p[i] == '\n') {
-            *end = 1;
-            return i;
-        }
-        if (p[i] == '\r') {
-            *end = i + 1 < n && p[i + 1] == '\n' ? 2 : 1;
-            return i;
-        }
+    /* LF first, then a CR before it: two memchr() passes, no loop of ours */
+    const char *lf = memchr(p, '\n', n);
+    size_t len = lf != NULL ? (size_t)(lf - p) : n;
+    const char *cr = memchr(p, '\r', len);
+    if (cr != NULL) {
+        len = (size_t)(cr - p);
+        *end = len + 1 < n && p[len + 1] == '\n' ? 2 : 1;
+        return len;
     }
-    *end = 0;
-    return n;
+    *end = lf != NULL ? 1 : 0;
+    return len;
 }
 
-/* Whether a line of the body travels unchanged in this report. */
-static int body_line_ok(const char *p, size_t len, int international)
+/* Whether the body travels unchanged in this report: no NUL, no octet
+ * >= 0x80 unless it is international, no line over BW_LINE_MAX (line
+ * ends of any kind counted as line_at() splits them). *crlf is set when
+ * every line ends in CRLF, the last too: then the body is written as it
+ * is, in one piece. Whole-body memchr() scans, then one per line. */
+static int body_ok(bw_span body, int international, int *crlf)
 {
-    size_t i;
-    if (len > BW_LINE_MAX)
+    const char *p = body.p, *e = body.p + body.len, *lf;
+    *crlf = 0;
+    if (body.len == 0) {
+        *crlf = 1;
+        return 1;
+    }
+    if (memchr(p, '\0', body.len) != NULL ||
+        (!international && bw_has_8bit(p, body.len)))
         return 0;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == '\0' || (c >= 0x80 && !international))
+    *crlf = 1;
+    for (; p < e; p = lf + 1) {
+        const char *cr;
+        lf = memchr(p, '\n', (size_t)(e - p));
+        if (lf == NULL)
+            lf = e;
+        cr = memchr(p, '\r', (size_t)(lf - p));
+        if (cr != NULL && cr + 1 != lf) {
+            /* a bare CR ends a line of its own: measure the long way */
+            size_t at = 0, end;
+            *crlf = 0;
+            while (at < body.len) {
+                size_t len = line_at(body.p + at, body.len - at, &end);
+                if (len > BW_LINE_MAX)
+                    return 0;
+                at += len + end;
+            }
+            return 1;
+        }
+        if (lf == e || cr == NULL)
+            *crlf = 0; /* no line end, or a bare LF */
+        if ((size_t)(lf - p) - (cr != NULL) > BW_LINE_MAX)
             return 0;
-    }
-    return 1;
-}
-
-static int body_ok(bw_span body, int international)
-{
-    size_t at = 0, end;
-    while (at < body.len) {
-        size_t len = line_at(body.p + at, body.len - at, &end);
-        if (!body_line_ok(body.p + at, len, international))
-            return 0;
-        at += len + end;
     }
     return 1;
 }
@@ -146,7 +161,7 @@ void bw_plan_original(bw_plan *pl)
         return;
     if (b->original_len > limit)
         pl->refused = BW_REFUSED_SIZE;
-    else if (!body_ok(pl->body, pl->international))
+    else if (!body_ok(pl->body, pl->international, &pl->body_as_is))
         pl->refused = BW_REFUSED_CONTENT;
     else
         pl->full = 1;
@@ -239,6 +254,10 @@ void bw_original(const bw_plan *pl, bw_out *o)
     if (!pl->full || pl->body.p == NULL)
         return;
     bw_put(o, "\r\n", 2);
+    if (pl->body_as_is) {
+        bw_put(o, pl->body.p, pl->body.len);
+        return;
+    }
     at = 0;
     while (at < pl->body.len) {
         len = line_at(pl->body.p + at, pl->body.len - at, &end);

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "bounce_out.h"
+#include "bounce_int.h"
 
 static void out_init(bw_out *o, bw_mode mode)
 {
@@ -86,28 +86,44 @@ static void check_head(bw_scan *s, const char *head)
         s->in_range++;
 }
 
+/* The octets of one line (no LF among them) added to the current line.
+ * Only a line that starts with '-' can start with a delimiter: only its
+ * first octets are kept and looked at. */
+static void scan_run(bw_out *o, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (o->col == 0)
+        o->head_live = s[0] == '-';
+    if (o->head_live && o->col < sizeof o->head) {
+        size_t k = sizeof o->head - o->col;
+        if (k > n)
+            k = n;
+        memcpy(o->head + o->col, s, k);
+        if (o->col + k == sizeof o->head)
+            check_head(&o->scan, o->head);
+    }
+    o->col += n;
+}
+
 static void scan_put(bw_out *o, const char *s, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n') {
-            /* the octet before LF is CR in every line the writers make;
-             * a line without it would be counted one octet longer */
-            size_t len = o->col > 0 ? o->col - 1 : 0;
-            if (len > o->scan.longest)
-                o->scan.longest = len;
-            o->col = 0;
-            continue;
-        }
-        if (c >= 0x80)
-            o->scan.eight_bit = 1;
-        if (o->col < sizeof o->head) {
-            o->head[o->col] = (char)c;
-            if (o->col + 1 == sizeof o->head)
-                check_head(&o->scan, o->head);
-        }
-        o->col++;
+    if (!o->scan.eight_bit && bw_has_8bit(s, n))
+        o->scan.eight_bit = 1;
+    while (n > 0) {
+        const char *lf = memchr(s, '\n', n);
+        size_t k = lf != NULL ? (size_t)(lf - s) : n, len;
+        scan_run(o, s, k);
+        if (lf == NULL)
+            return;
+        /* the octet before LF is CR in every line the writers make; a
+         * line without it would be counted one octet longer */
+        len = o->col > 0 ? o->col - 1 : 0;
+        if (len > o->scan.longest)
+            o->scan.longest = len;
+        o->col = 0;
+        s += k + 1;
+        n -= k + 1;
     }
 }
 

@@ -50,6 +50,7 @@ typedef struct bw_out {
     bw_scan scan;  /* BW_SCAN */
     size_t col;    /* octets on the current line (BW_SCAN) */
     char head[2 + BW_BOUNDARY_LEN]; /* the current line's first octets */
+    int head_live;                  /* ... kept: the line starts with '-' */
 } bw_out;
 
 void bw_out_buffer(bw_out *o, char *buf, size_t size);

@@ -12,6 +12,7 @@
 #include "digits.h"
 #include "dsn/policy.h"
 #include "sink.h"
+#include "text_class.h"
 #include "utf8.h"
 
 typedef struct text_cursor {
@@ -28,11 +29,6 @@ static text_cursor cursor_at(const char *text)
     return c;
 }
 
-static int is_ctl(unsigned char c)
-{
-    return c < 0x20 || c == 0x7f;
-}
-
 /* The next unit at c as s[0..*n); 0 when the text is over. */
 static int next_unit(text_cursor *c, const char **s, size_t *n)
 {
@@ -41,7 +37,7 @@ static int next_unit(text_cursor *c, const char **s, size_t *n)
         size_t len;
         if (ch == '\0')
             return 0;
-        if (ch == '\n' || is_ctl(ch)) {
+        if (ch == '\n' || dsn_is_ctl(ch)) {
             /* control characters go, as in dsn_format; '\n' ends a line */
             if (ch == '\n')
                 c->joining = c->started;

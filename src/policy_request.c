@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dsn/policy.h"
+#include "text_class.h"
 
 /* The names of DSN_POLICY_ATTR_MAP, in the order of its fields. */
 static const char *const attr_names[] = {
@@ -42,7 +43,7 @@ static int take_line(dsn_policy_request *q, const char *s, size_t n)
     size_t i;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
+        if (dsn_is_ctl(c) && c != '\t')
             return DSN_EPOLICYCTRL;
     }
     if (eq == NULL || eq == s)

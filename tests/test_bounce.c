@@ -87,7 +87,7 @@ static void test_one_failure_exact(void **state)
     static const char want[] =
         "From: Mail Delivery System <MAILER-DAEMON@mail.example.org>\r\n"
         "To: <alice@example.org>\r\n"
-        "Subject: Undelivered Mail Returned to Sender\r\n"
+        "Subject: Delivery report: message not delivered\r\n"
         "Date: Mon, 30 Nov 2026 10:22:53 +0000\r\n"
         "Message-ID: <Q1234@mail.example.org>\r\n"
         "In-Reply-To: <abc@example.org>\r\n"
@@ -103,7 +103,7 @@ static void test_one_failure_exact(void **state)
         "Content-Type: text/plain; charset=us-ascii\r\n"
         "Content-Description: Notification\r\n"
         "\r\n"
-        "This is the mail system at host mail.example.org.\r\n"
+        "This report comes from the mail system at mail.example.org.\r\n"
         "\r\n"
         "Your message could not be delivered to one or more of its\r\n"
         "recipients. The mail system gave up on the recipients below.\r\n"
@@ -330,7 +330,7 @@ static void test_actions_and_subjects(void **state)
     b = base(r, 1);
     format_ok(&b);
     assert_non_null(
-        strstr(out, "Subject: Successful Mail Delivery Report\r\n"));
+        strstr(out, "Subject: Delivery report: message delivered\r\n"));
     assert_non_null(strstr(out, "Action: relayed\r\n"));
     r[1] = one_rcpt();
     r[1].final_recipient = "slow@example.com";
@@ -340,14 +340,14 @@ static void test_actions_and_subjects(void **state)
     b = base(r, 2);
     format_ok(&b);
     assert_non_null(
-        strstr(out, "Subject: Delayed Mail (still being retried)\r\n"));
+        strstr(out, "Subject: Delivery report: message delayed\r\n"));
     assert_non_null(
         strstr(out, "Will-Retry-Until: Fri, 4 Dec 2026 10:22:53 +0000\r\n"));
     r[2] = one_rcpt();
     b = base(r, 3);
     format_ok(&b);
     assert_non_null(
-        strstr(out, "Subject: Undelivered Mail Returned to Sender\r\n"));
+        strstr(out, "Subject: Delivery report: message not delivered\r\n"));
     r[0].action = DSN_ACTION_EXPANDED;
     r[1].action = DSN_ACTION_DELIVERED;
     r[1].status = &st_200;

@@ -38,9 +38,9 @@
  *
  *      From: Mail Delivery System <MAILER-DAEMON@reporting_mta>
  *      To: <sender>
- *      Subject: Undelivered Mail Returned to Sender       (any failed)
- *               Delayed Mail (still being retried)        (any delayed)
- *               Successful Mail Delivery Report           (otherwise)
+ *      Subject: Delivery report: message not delivered   (any failed)
+ *               Delivery report: message delayed         (any delayed)
+ *               Delivery report: message delivered       (otherwise)
  *      Date: <date>
  *      Message-ID: <message_id>, or <message_id_local@reporting_mta>
  *      In-Reply-To: and References: <the original's Message-ID>  (if known)
@@ -48,6 +48,10 @@
  *      MIME-Version: 1.0
  *      Content-Type: multipart/report; report-type=delivery-status;
  *              boundary="=_libdsn_<16 hex digits>"  (RFC 6522 section 3)
+ *
+ *      (Words of the writer's own: readers such as Sisimai take Postfix's
+ *      "Undelivered Mail Returned to Sender" and its text for Postfix's
+ *      format and read the text part instead of the delivery-status part.)
  *
  *      1. text/plain: a paragraph per recipient (address, what happened,
  *         status, the remote reply), or the caller's text.
@@ -165,13 +169,21 @@
  *   dsn_bounce_format(b, buf, size)
  *      snprintf's contract: returns the length of the whole message, writes
  *      at most size octets including the terminating NUL, and (NULL, 0)
- *      measures. A message dsn_bounce_check() rejects gives "" and 0.
+ *      measures. A message dsn_bounce_check() rejects gives "" and 0,
+ *      and so does one the line guard stops (below).
  *
  *   dsn_bounce_write(b, writer, ctx)
  *      The same octets, handed in order to writer(ctx, octets, len), which
  *      returns 0 to go on (for originals too large for a buffer). Returns
  *      DSN_OK, dsn_bounce_check()'s error, or DSN_EWRITER when the
  *      writer returned non-zero (it is not called again).
+ *
+ *      The line guard: the pass that chooses the boundary measures every
+ *      line of parts 2 and 3; one over 998 octets gives DSN_ELINE998
+ *      before anything is written (part 1 goes quoted-printable instead).
+ *      The rules above keep every line short, so no input is known to
+ *      reach it: it stands between a mistake in them and a message that
+ *      breaks RFC 5322.
  *
  *   dsn_rfc5322_date(tm, utc_offset_minutes, buf, size)
  *      "Mon, 30 Nov 2026 10:22:53 +0000" (RFC 5322 section 3.3) from a

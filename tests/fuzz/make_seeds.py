@@ -37,7 +37,41 @@ def seeds():
                                     bytes([5]) + u16(1) + u16(1) + fields)
         out["fuzz_delivery"].append(bytes([sel, 0x3F]) + u16(0) + u16(451) +
                                     bytes([4]) + u16(4) + u16(2) + UTF8 + b"\x00" + LONG)
+    out["fuzz_bounce_write"] = bounce_seeds()
     return out
+
+
+def bounce_seeds():
+    """fuzz_bounce_write: flags, count, per recipient (action, class,
+    subject, detail, code, present), cut, then the strings and the
+    original."""
+    rcpt = lambda act, cls, sub, det, code, pres: bytes([act, cls]) + \
+        u16(sub) + u16(det) + u16(code) + bytes([pres])
+    head = b"mail.example.org\x00alice@example.org\x00" \
+        b"Mon, 30 Nov 2026 10:22:53 +0000\x00<r1@mail.example.org>\x00QQ+2B31\x00"
+    original = b"From: a@example.org\r\nMessage-ID: <m@example.org>\r\n\r\n" \
+        b"body\n--=_libdsn_0000000000000000\nend\r"
+    seeds = []
+    for flags in (0x17, 0x5F, 0x97, 0x3F, 0xD3):
+        one = rcpt(1, 5, 1, 1, 550, 0x87)
+        seeds.append(bytes([flags, 0]) + one + u16(300) + head +
+                     b"gone@example.net\x00orig@example.net\x00mx.example.net\x00"
+                     b"550 5.1.1 No such user\x00Custom text\x00" + original)
+    several = rcpt(1, 5, 2, 2, 552, 0x86) + rcpt(2, 4, 4, 1, 451, 0x8E) + \
+        rcpt(3, 2, 0, 0, 250, 0x80) + rcpt(0, 5, 4, 7, 0, 0x84)
+    strings = b"a@x.example\x00mx.example\x00552 full\x00b@x.example\x00" \
+        b"mx.example\x00451 later\x00c@x.example\x00d@x.example\x00" \
+        b"expired \xb7\xa2\x00"
+    seeds.append(bytes([0x13, 3]) + several + u16(5000) + head + strings +
+                  original + b"x" * 1100 + b"\n")
+    seeds.append(bytes([0x93, 0]) + rcpt(1, 5, 1, 1, 550, 0x85) + u16(77) +
+                 head + "j\u00f8rn@example.no\x00".encode() +
+                 b"550 5.1.1 \xc3\xb8 \xff\x00" + original)
+    seeds.append(bytes([0x17, 0]) + rcpt(0, 5, 7, 1, 554, 0x87) + u16(9) +
+                 head + b"v@x\r\nBcc: e@x\x00o@x\nX: y\x00mx\r\n\r\n--=_x\x00"
+                 b"554 a\r\n\r\nContent-Type: text/html\x00" + original)
+    return seeds
+
 
 for name, items in seeds().items():
     d = os.path.join(HERE, "corpus", name)
