@@ -94,3 +94,8 @@ echo
 echo "ns: median ns per operation over $( [ -n "$quick" ] && echo 3 || echo 31 ) rounds, C and node taking" \
      "turns $runs time(s), the median of those; ratios of those medians." \
      "Ir: instructions per operation under callgrind (the call through a pointer included)."
+
+# The DSN reader over the shared corpus of real bounces, against Python's
+# email package and Sisimai (bench/report.sh; skipped without the corpus).
+echo
+bash bench/report.sh ${quick:+"$quick"} "$build"

@@ -93,16 +93,20 @@ static int host_name(const char *s)
     return n > 0;
 }
 
-/* RFC 5322 section 3.2.3 atext and spaces: a display name as it is. */
-static int phrase(const char *s)
+/* RFC 5322 section 3.2.3 atext: VCHAR but the specials. */
+static int atext(unsigned char c)
+{
+    return vchar(c) && strchr("()<>[]:;@\\,.\"", c) == NULL;
+}
+
+/* 1..max octets of atext, and of the one other octet also allowed (a
+ * space for a display name, '.' for a Message-ID's left part). */
+static int atext_and(const char *s, char also, size_t max)
 {
     size_t n;
-    for (n = 0; s[n] != '\0'; n++) {
-        unsigned char c = (unsigned char)s[n];
-        if (n >= 64 || !(vchar(c) || c == ' ') ||
-            strchr("()<>[]:;@\\,.\"", c) != NULL)
+    for (n = 0; s[n] != '\0'; n++)
+        if (n >= max || !(atext((unsigned char)s[n]) || s[n] == also))
             return 0;
-    }
     return n > 0;
 }
 
@@ -150,9 +154,9 @@ static int check_message_id(const dsn_bounce *b)
     if (b->message_id != NULL)
         return bw_msgid_ok(b->message_id, strlen(b->message_id)) ? DSN_OK
                                                                  : DSN_EMSGID;
+    /* id-left, dot-atom-text (RFC 5322 3.6.4), room left for "@host" */
     if (b->message_id_local == NULL ||
-        strpbrk(b->message_id_local, "<>@") != NULL ||
-        !printable(b->message_id_local, 0, DSN_BOUNCE_VALUE_MAX - 256 - 3))
+        !atext_and(b->message_id_local, '.', DSN_BOUNCE_VALUE_MAX - 256 - 3))
         return DSN_EMSGID;
     return DSN_OK;
 }
@@ -211,7 +215,7 @@ int dsn_bounce_check(const dsn_bounce *b)
     if (b->date == NULL || !printable(b->date, 1, DSN_BOUNCE_VALUE_MAX) ||
         !optional_value(b->arrival_date) ||
         !optional_value(b->received_from_mta) ||
-        (b->mailer_name != NULL && !phrase(b->mailer_name)))
+        (b->mailer_name != NULL && !atext_and(b->mailer_name, ' ', 64)))
         return DSN_EHEADERVALUE;
     if ((err = check_message_id(b)) != DSN_OK)
         return err;

@@ -33,12 +33,15 @@ static size_t line_at(const char *p, size_t n, size_t *end)
  * is, in one piece. Whole-body memchr() scans, then one per line. */
 static int body_ok(bw_span body, int international, int *crlf)
 {
-    const char *p = body.p, *e = body.p + body.len, *lf;
+    const char *p, *e, *lf;
     *crlf = 0;
     if (body.len == 0) {
+        /* no body at all (p NULL): nothing to add an offset to */
         *crlf = 1;
         return 1;
     }
+    p = body.p;
+    e = body.p + body.len;
     if (memchr(p, '\0', body.len) != NULL ||
         (!international && bw_has_8bit(p, body.len)))
         return 0;

@@ -62,6 +62,19 @@ static dsn_bounce base(const dsn_recipient_fields *r, size_t n)
     return b;
 }
 
+/* The last report written holds s, or does not. */
+static void expect_has(const char *s)
+{
+    if (strstr(out, s) == NULL)
+        fail_msg("missing \"%s\" in:\n%s", s, out);
+}
+
+static void expect_lacks(const char *s)
+{
+    if (strstr(out, s) != NULL)
+        fail_msg("unexpected \"%s\" in:\n%s", s, out);
+}
+
 static size_t format(const dsn_bounce *b)
 {
     size_t n = dsn_bounce_format(b, out, sizeof out);
@@ -277,6 +290,10 @@ static void test_errors(void **state)
     expect_error(&b, DSN_EMSGID);
     b.message_id_local = "a\nb";
     expect_error(&b, DSN_EMSGID);
+    b.message_id_local = "a(b"; /* not atext */
+    expect_error(&b, DSN_EMSGID);
+    b.message_id_local = "a b";
+    expect_error(&b, DSN_EMSGID);
     b = base(&r, 1);
     b.envid = "QQ+2b";
     expect_error(&b, DSN_EXTEXT);
@@ -310,10 +327,10 @@ static void test_hostile_recipient_values_are_cleaned(void **state)
     r.diagnostic_len = 45;
     r.original_recipient = "o@x\nFinal-Recipient: rfc822; evil@x";
     format_ok(&b);
-    assert_non_null(strstr(out, "Final-Recipient: rfc822; "
-                                "gone@example.net Bcc: evil@example.com\r\n"));
-    assert_null(strstr(out, "\r\nBcc:"));
-    assert_null(strstr(out, "\r\nContent-Type: text/html"));
+    expect_has("Final-Recipient: rfc822; "
+               "gone@example.net Bcc: evil@example.com\r\n");
+    expect_lacks("\r\nBcc:");
+    expect_lacks("\r\nContent-Type: text/html");
 }
 
 static void test_actions_and_subjects(void **state)
@@ -329,9 +346,8 @@ static void test_actions_and_subjects(void **state)
     r[0].action = DSN_ACTION_RELAYED;
     b = base(r, 1);
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "Subject: Delivery report: message delivered\r\n"));
-    assert_non_null(strstr(out, "Action: relayed\r\n"));
+    expect_has("Subject: Delivery report: message delivered\r\n");
+    expect_has("Action: relayed\r\n");
     r[1] = one_rcpt();
     r[1].final_recipient = "slow@example.com";
     r[1].code = 451;
@@ -339,23 +355,20 @@ static void test_actions_and_subjects(void **state)
     r[1].will_retry_until = "Fri, 4 Dec 2026 10:22:53 +0000";
     b = base(r, 2);
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "Subject: Delivery report: message delayed\r\n"));
-    assert_non_null(
-        strstr(out, "Will-Retry-Until: Fri, 4 Dec 2026 10:22:53 +0000\r\n"));
+    expect_has("Subject: Delivery report: message delayed\r\n");
+    expect_has("Will-Retry-Until: Fri, 4 Dec 2026 10:22:53 +0000\r\n");
     r[2] = one_rcpt();
     b = base(r, 3);
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "Subject: Delivery report: message not delivered\r\n"));
+    expect_has("Subject: Delivery report: message not delivered\r\n");
     r[0].action = DSN_ACTION_EXPANDED;
     r[1].action = DSN_ACTION_DELIVERED;
     r[1].status = &st_200;
     r[1].code = 250;
     b = base(r, 2);
     format_ok(&b);
-    assert_non_null(strstr(out, "Action: expanded\r\n"));
-    assert_non_null(strstr(out, "Action: delivered\r\n"));
+    expect_has("Action: expanded\r\n");
+    expect_has("Action: delivered\r\n");
 }
 
 static void test_ret_and_limit(void **state)
@@ -367,13 +380,13 @@ static void test_ret_and_limit(void **state)
     (void)state;
     b.ret = DSN_RET_HDRS;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: text/rfc822-headers\r\n"));
-    assert_null(strstr(out, "Hello"));
-    assert_non_null(strstr(out, "The header of the original message is "
-                                "attached.\r\n"));
+    expect_has("Content-Type: text/rfc822-headers\r\n");
+    expect_lacks("Hello");
+    expect_has("The header of the original message is "
+               "attached.\r\n");
     b.ret = DSN_RET_FULL;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: message/rfc822\r\n"));
+    expect_has("Content-Type: message/rfc822\r\n");
     /* over the default limit of 50,000 octets: the header only */
     memcpy(big, orig_msg, sizeof orig_msg - 1);
     for (i = sizeof orig_msg - 1; i < sizeof big; i++)
@@ -381,23 +394,23 @@ static void test_ret_and_limit(void **state)
     b.original = big;
     b.original_len = sizeof big;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: text/rfc822-headers\r\n"));
-    assert_non_null(strstr(out, "the message, 60000 octets, is over the "
-                                "limit of 50000 octets."));
-    assert_null(strstr(out, "xxxxxxxxxx"));
+    expect_has("Content-Type: text/rfc822-headers\r\n");
+    expect_has("the message, 60000 octets, is over the "
+               "limit of 50000 octets.");
+    expect_lacks("xxxxxxxxxx");
     b.original_limit = sizeof big;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: message/rfc822\r\n"));
+    expect_has("Content-Type: message/rfc822\r\n");
     b.original_limit = 100;
     b.original = orig_msg;
     b.original_len = sizeof orig_msg - 1;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: message/rfc822\r\n"));
+    expect_has("Content-Type: message/rfc822\r\n");
     b.original = NULL;
     b.original_len = 0;
     format_ok(&b);
-    assert_null(strstr(out, "rfc822-headers"));
-    assert_null(strstr(out, "message/rfc822"));
+    expect_lacks("rfc822-headers");
+    expect_lacks("message/rfc822");
 }
 
 static void test_original_line_ends_and_long_lines(void **state)
@@ -411,8 +424,7 @@ static void test_original_line_ends_and_long_lines(void **state)
     b.original = "A: 1\rB: 2\nC: 3\r\n\rbody\r";
     b.original_len = strlen(b.original);
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "\r\n\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\nbody\r\n"));
+    expect_has("\r\n\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\nbody\r\n");
     /* a header line of 2000 octets with spaces is folded before them */
     n = (size_t)sprintf(o, "Subject:");
     for (i = 0; i < 400; i++)
@@ -424,31 +436,31 @@ static void test_original_line_ends_and_long_lines(void **state)
     b.original = o;
     b.original_len = n;
     format_ok(&b);
-    assert_non_null(strstr(out, "short body\r\n"));
-    assert_non_null(strstr(out, "\r\n word word"));
-    assert_non_null(strstr(out, "yyy\r\n yyy"));
+    expect_has("short body\r\n");
+    expect_has("\r\n word word");
+    expect_has("yyy\r\n yyy");
     /* a body line of 1000 octets: the body cannot travel unchanged */
     n = (size_t)sprintf(o, "Subject: long body\n\n");
     for (i = 0; i < 1000; i++)
         o[n++] = 'z';
     b.original_len = n;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: text/rfc822-headers\r\n"));
-    assert_non_null(strstr(out, "its body holds octets or lines that this "
-                                "report cannot carry unchanged."));
+    expect_has("Content-Type: text/rfc822-headers\r\n");
+    expect_has("its body holds octets or lines that this "
+               "report cannot carry unchanged.");
     /* 8-bit body in a 7-bit report; NUL and 8-bit in the header */
     b.original = "Subject: caf\xC3\xA9\0!\n\nbody \xE9\n";
     b.original_len = 28;
     format_ok(&b);
-    assert_non_null(strstr(out, "Subject: caf??"
-                                "?!\r\n"));
-    assert_non_null(strstr(out, "Content-Type: text/rfc822-headers\r\n"));
-    assert_null(strstr(out, "body \xE9"));
+    expect_has("Subject: caf??"
+               "?!\r\n");
+    expect_has("Content-Type: text/rfc822-headers\r\n");
+    expect_lacks("body \xE9");
     /* no empty line: the whole original is its header */
     b.original = "Subject: only a header";
     b.original_len = strlen(b.original);
     format_ok(&b);
-    assert_non_null(strstr(out, "Subject: only a header\r\n\r\n--=_libdsn"));
+    expect_has("Subject: only a header\r\n\r\n--=_libdsn");
 }
 
 static void test_message_id_of_the_original(void **state)
@@ -459,21 +471,21 @@ static void test_message_id_of_the_original(void **state)
     b.original = "Subject: x\nmessage-id:\n  <folded@example.org>\n\nb\n";
     b.original_len = strlen(b.original);
     format_ok(&b);
-    assert_non_null(strstr(out, "In-Reply-To: <folded@example.org>\r\n"
-                                "References: <folded@example.org>\r\n"));
+    expect_has("In-Reply-To: <folded@example.org>\r\n"
+               "References: <folded@example.org>\r\n");
     b.original = "Message-ID: <bad id@example.org>\n\nb\n";
     b.original_len = strlen(b.original);
     format_ok(&b);
-    assert_null(strstr(out, "In-Reply-To:"));
+    expect_lacks("In-Reply-To:");
     b.original_message_id = "<given@example.org>";
     format_ok(&b);
-    assert_non_null(strstr(out, "In-Reply-To: <given@example.org>\r\n"));
+    expect_has("In-Reply-To: <given@example.org>\r\n");
     b.original_message_id = "<x@y>\r\nBcc: z";
     format_ok(&b);
-    assert_null(strstr(out, "In-Reply-To:"));
+    expect_lacks("In-Reply-To:");
     b.message_id = "<own@mail.example.org>";
     format_ok(&b);
-    assert_non_null(strstr(out, "Message-ID: <own@mail.example.org>\r\n"));
+    expect_has("Message-ID: <own@mail.example.org>\r\n");
 }
 
 static void test_international(void **state)
@@ -486,33 +498,31 @@ static void test_international(void **state)
     b.original = "Subject: caf\xC3\xA9 \xFF\n\nk\xC3\xB8rt\n";
     b.original_len = strlen(b.original);
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "Content-Type: message/global-delivery-status\r\n"));
-    assert_non_null(strstr(out, "Final-Recipient: utf-8; "
-                                "j\xC3\xB8rn@example.net\r\n"));
-    assert_non_null(strstr(out, "Content-Type: message/global\r\n"));
-    assert_non_null(strstr(out, "Content-Type: text/plain; charset=utf-8\r\n"
-                                "Content-Transfer-Encoding: 8bit\r\n"));
+    expect_has("Content-Type: message/global-delivery-status\r\n");
+    expect_has("Final-Recipient: utf-8; "
+               "j\xC3\xB8rn@example.net\r\n");
+    expect_has("Content-Type: message/global\r\n");
+    expect_has("Content-Type: text/plain; charset=utf-8\r\n"
+               "Content-Transfer-Encoding: 8bit\r\n");
     /* octets that are not UTF-8 are never sent as UTF-8 */
-    assert_non_null(strstr(out, "bruker \xC3\xB8 ??"));
-    assert_non_null(strstr(out, "Subject: caf\xC3\xA9 ?\r\n"));
-    assert_non_null(strstr(out, "k\xC3\xB8rt\r\n"));
+    expect_has("bruker \xC3\xB8 ??");
+    expect_has("Subject: caf\xC3\xA9 ?\r\n");
+    expect_has("k\xC3\xB8rt\r\n");
     /* the SMTPUTF8 flag alone makes it international */
     r = one_rcpt();
     b.flags = DSN_BOUNCE_SMTPUTF8;
     format_ok(&b);
-    assert_non_null(
-        strstr(out, "Content-Type: message/global-delivery-status\r\n"));
+    expect_has("Content-Type: message/global-delivery-status\r\n");
     /* not international: UTF-8 of part 1 goes quoted-printable, part 2 '?' */
     b.flags = 0;
     r.diagnostic = "550 5.1.1 ukjent bruker \xC3\xB8";
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: text/plain; charset=utf-8\r\n"
-                                "Content-Transfer-Encoding: "
-                                "quoted-printable\r\n"));
-    assert_non_null(strstr(out, "bruker =C3=B8"));
-    assert_non_null(strstr(out, "Diagnostic-Code: smtp; 550 5.1.1 ukjent "
-                                "bruker ??\r\n"));
+    expect_has("Content-Type: text/plain; charset=utf-8\r\n"
+               "Content-Transfer-Encoding: "
+               "quoted-printable\r\n");
+    expect_has("bruker =C3=B8");
+    expect_has("Diagnostic-Code: smtp; 550 5.1.1 ukjent "
+               "bruker ??\r\n");
 }
 
 static void test_caller_text(void **state)
@@ -523,9 +533,9 @@ static void test_caller_text(void **state)
     b.text = "Line one\nLine\ttwo\r\n\r\n--=_libdsn_0000000000000000\rend\0x";
     b.text_len = 54;
     format_ok(&b);
-    assert_non_null(strstr(out, "\r\n\r\nLine one\r\nLine\ttwo\r\n\r\n"
-                                "--=_libdsn_0000000000000000\r\nendx\r\n"));
-    assert_non_null(strstr(out, "boundary=\"=_libdsn_0000000000000001\""));
+    expect_has("\r\n\r\nLine one\r\nLine\ttwo\r\n\r\n"
+               "--=_libdsn_0000000000000000\r\nendx\r\n");
+    expect_has("boundary=\"=_libdsn_0000000000000001\"");
 }
 
 static void test_long_diagnostic_in_text_goes_quoted_printable(void **state)
@@ -538,9 +548,9 @@ static void test_long_diagnostic_in_text_goes_quoted_printable(void **state)
     memcpy(diag, "550 ", 4);
     r.diagnostic = diag;
     format_ok(&b);
-    assert_non_null(strstr(out, "Content-Type: text/plain; charset=us-ascii\r\n"
-                                "Content-Transfer-Encoding: "
-                                "quoted-printable\r\n"));
+    expect_has("Content-Type: text/plain; charset=us-ascii\r\n"
+               "Content-Transfer-Encoding: "
+               "quoted-printable\r\n");
 }
 
 /* Lines of the content that take the candidates the writer would pick. */
@@ -556,7 +566,7 @@ static void test_boundary_is_never_in_the_content(void **state)
     b.original = o;
     b.original_len = n;
     format_ok(&b);
-    assert_non_null(strstr(out, "boundary=\"=_libdsn_0000000000000100\""));
+    expect_has("boundary=\"=_libdsn_0000000000000100\"");
     /* the greatest value: the passes halve the range */
     n = (size_t)sprintf(o, "Subject: x\n\n--=_libdsn_FFFFFFFFFFFFFFFF\n"
                            "--=_libdsn_0000000000000000\n"
@@ -564,7 +574,7 @@ static void test_boundary_is_never_in_the_content(void **state)
                            "--=_libdsn_7FFFFFFFFFFFFFFF\n");
     b.original_len = n;
     format_ok(&b);
-    assert_non_null(strstr(out, "boundary=\"=_libdsn_0000000000000002\""));
+    expect_has("boundary=\"=_libdsn_0000000000000002\"");
 }
 
 static void test_rfc5322_date(void **state)

@@ -121,6 +121,17 @@ extern "C" {
     XX(ENOTUTF8, -45, "non-ASCII address that is not well-formed UTF-8")       \
     XX(EWRITER, -46, "the caller's writer reported an error")                  \
     XX(ELINE998, -47, "a line would exceed 998 octets (RFC 5322 2.1.1)")       \
+    /* -50..-59: delivery status notifications read (dsn/report.h) */          \
+    XX(ENOREPORT, -50, "no delivery-status part in the message "               \
+                       "(RFC 3464 section 2)")                                 \
+    XX(EMIMEDEPTH, -51, "no delivery-status part found within the "            \
+                        "multipart nesting limit (RFC 2046 section 5.1)")      \
+    XX(EMIMEPARTS, -52, "no delivery-status part found within the body "       \
+                        "part limit (RFC 2046 section 5.1)")                   \
+    XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                    \
+                       "(RFC 2045 section 6.1)")                               \
+    XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
+                      "an unfolded field")                                     \
     /* -60..-69: plugin interfaces of mail servers (dsn/policy.h, ...) */      \
     XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
                          "code must be 4xx or 5xx")                            \

@@ -80,8 +80,8 @@
  *      the To: header carries the UTF-8 address (RFC 6532). Such an address
  *      must be well-formed UTF-8 (else DSN_ENOTUTF8). Otherwise every
  *      octet written is 7-bit: 8-bit text of part 1 goes out
- *      quoted-printable, and 8-bit octets of the returned header section
- *      become '?'. Octets that are not well-formed UTF-8 never go out
+ *      quoted-printable, and 8-bit octets of part 2 and of the returned
+ *      header section become '?'. Octets that are not well-formed UTF-8 never go out
  *      labelled UTF-8: in text they become '?'.
  *
  *   The original (part 3)
@@ -107,7 +107,9 @@
  *      without output; should a line hold FFFFFFFFFFFFFFFF, further passes
  *      halve the range of values until one holds no line. So no line of
  *      any part starts with "--" and the boundary. "=_" never appears in
- *      quoted-printable text.
+ *      quoted-printable text. Not looked for: a multipart original whose
+ *      own boundary is a prefix of this one (RFC 2046 asks that of nested
+ *      boundaries, and the original is not libdsn's).
  *
  *   Values, and what hostile octets do (every value NUL-terminated)
  *      reporting_mta     required; a host name: letters, digits, '-', '.',
@@ -125,13 +127,13 @@
  *                        most DSN_BOUNCE_VALUE_MAX octets, else
  *                        DSN_EHEADERVALUE (the same for date).
  *                        mailer_name (the display name of From:, NULL:
- *                        "Mail Delivery System") takes letters, digits,
- *                        space and the atext of RFC 5322 only.
+ *                        "Mail Delivery System") takes the atext of RFC
+ *                        5322 section 3.2.3 and space only, at most 64.
  *      message_id        "<left@right>": printable US-ASCII without space,
  *                        '<' or '>' inside, else DSN_EMSGID. When NULL,
- *                        "<message_id_local@reporting_mta>" is built, with
- *                        the same rule for message_id_local; neither given:
- *                        DSN_EMSGID.
+ *                        "<message_id_local@reporting_mta>" is built;
+ *                        message_id_local is RFC 5322's id-left, atext and
+ *                        '.' (else DSN_EMSGID); neither given: DSN_EMSGID.
  *      original_message_id
  *                        the original's Message-ID for In-Reply-To and
  *                        References; NULL: taken from the original's
@@ -174,7 +176,10 @@
  *
  *   dsn_bounce_write(b, writer, ctx)
  *      The same octets, handed in order to writer(ctx, octets, len), which
- *      returns 0 to go on (for originals too large for a buffer). Returns
+ *      returns 0 to go on (for originals too large for a buffer). They
+ *      come in many small pieces (a field, a line or less; the original's
+ *      body whole when its lines end in CRLF): a writer that makes a
+ *      system call per call should buffer, as stdio does. Returns
  *      DSN_OK, dsn_bounce_check()'s error, or DSN_EWRITER when the
  *      writer returned non-zero (it is not called again).
  *

@@ -39,5 +39,17 @@ int main()
     expect(dsn_parse_status("5.1.1", 5, &st) == 5 && st.detail == 1,
            "parse status");
     expect(dsn_describe(1, 1) != NULL, "registry");
+
+    static const char bounce[] = "Content-Type: message/delivery-status\n\n"
+                                 "Final-Recipient: rfc822; a@b\n"
+                                 "Status: 5.0.0\n"
+                                 "Diagnostic-Code: smtp; 550 5.1.1 gone\n";
+    dsn_report rep;
+    dsn_report_recipient rcpt;
+    expect(dsn_report_read(bounce, sizeof bounce - 1, NULL, 0, &rep) ==
+                   DSN_OK &&
+               dsn_report_next(&rep, &rcpt) == 1 &&
+               dsn_report_status(&rcpt, &st) == DSN_OK && st.detail == 1,
+           "report read");
     return failures == 0 ? 0 : 1;
 }

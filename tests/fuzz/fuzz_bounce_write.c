@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned flags = fuzz_byte(&in), present[MAX_RCPTS];
     size_t count = 1 + fuzz_byte(&in) % MAX_RCPTS, cut, i, n;
     const char *at, *end;
-    char *text, *out, *original;
+    char *text, *out, *original, *text_copy = NULL;
     collect c;
     int err;
 
@@ -95,6 +95,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         r[i].will_retry_until = (present[i] & 0x08u) ? b.date : NULL;
     }
     b.text = next_piece(&at, end, flags & 0x08u);
+    if (b.text != NULL && *b.text != '\0') {
+        /* with its length, an exact-size copy without a NUL */
+        b.text_len = strlen(b.text);
+        b.text = text_copy = fuzz_copy(b.text, b.text_len);
+    }
     /* the rest, exactly its size, so a read past it is caught */
     original = fuzz_copy(at, (size_t)(end - at));
     b.original = (flags & 0x10u) ? original : NULL;
@@ -124,6 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(out);
     free(original);
+    free(text_copy);
     free(text);
     return 0;
 }

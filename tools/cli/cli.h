@@ -152,6 +152,10 @@ void cli_put_wrapped(FILE *out, const char *text, size_t col, size_t indent);
 /* Writes s as a JSON string, quotes included (RFC 8259 section 7). */
 void cli_put_json_string(FILE *out, const char *s);
 
+/* The same for the bytes s[0..len): each byte that is not part of
+ * well-formed UTF-8 is written as \ufffd (json.c says why). */
+void cli_put_json_bytes(FILE *out, const char *s, size_t len);
+
 /* --color=WHEN: "auto", "always" or "never"; CLI_OK, or CLI_EUSAGE
  * after a usage error. */
 int cli_set_colour(const char *when);

@@ -16,7 +16,8 @@
 
 static const char exit_status[] =
     "Exit status: 0 success; 1 write error; 2 usage error, unknown name or "
-    "invalid code (parse adds its own: dsn parse --help).";
+    "invalid code (parse and report add their own: dsn parse --help, dsn "
+    "report --help).";
 
 static void put_usage(const cli_command *cmd, const char *lead)
 {

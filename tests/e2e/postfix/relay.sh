@@ -10,9 +10,11 @@
 #     by a space, as Postfix joins them;
 #   - the bounce Postfix sends back to the sender (dsn-smtpd accepts it into
 #     its maildir) has, per recipient, "Status: X.Y.Z" and
-#     "Diagnostic-Code: smtp; REPLY" (check_bounce.py).
+#     "Diagnostic-Code: smtp; REPLY" (check_bounce.py, Python's email),
+#     and libdsn's own reader (`dsn report`, check_report.py) finds the
+#     same recipients, Action failed, statuses and diagnostics in it.
 #
-# Environment (set by ctest): DSN_SMTPD, DSN_SMTPD_EXPECT. Needs root,
+# Environment (set by ctest): DSN_SMTPD, DSN_SMTPD_EXPECT, DSN_CLI. Needs root,
 # postfix, swaks and python3: skips (77) without them unless
 # DSN_REQUIRE_E2E=1.
 set -euo pipefail
@@ -24,6 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 require postfix swaks python3
 require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
 require_file "${DSN_SMTPD_EXPECT:-}" "smtpd-expect (tests/e2e/server/)"
+require_file "${DSN_CLI:-}" "the dsn program (tools/)"
 make_workdir
 
 # localpart, the dsn-smtpd users-file kind, and the libdsn call that
@@ -73,6 +76,9 @@ done <"$WORK/cases"
 maildir_has_mail() { compgen -G "$WORK/maildir/new/*" >/dev/null; }
 wait_for 30 "the bounce in dsn-smtpd's maildir" maildir_has_mail
 python3 "$here/check_bounce.py" "$WORK/expected" "$WORK"/maildir/new/* |
+  sed "s/^/$E2E_NAME: /"
+# the same bounce read by libdsn's DSN reader (dsn report)
+python3 "$here/check_report.py" "$WORK/expected" "$DSN_CLI" "$WORK"/maildir/new/* |
   sed "s/^/$E2E_NAME: /"
 grep -F 'status=bounced' "$WORK/maillog" | sed "s/^/$E2E_NAME: maillog: /"
 grep -F 'sender non-delivery notification' "$WORK/maillog" |

@@ -1,0 +1,110 @@
+/*
+ * report_header.c - lines and header fields as real mail has them
+ * (RFC 5322 section 2.2): LF or CRLF line ends, a field is a name of
+ * printable characters but ':' and a value that goes on over the lines
+ * that start with a space or a tab. Nothing is copied: a field is two
+ * slices of the buffer.
+ */
+#include <string.h>
+
+#include "report_scan.h"
+
+size_t dsn_rpt_line(const char *s, size_t len, size_t pos, size_t *next)
+{
+    const char *lf;
+    size_t end;
+    if (pos >= len) {
+        *next = len;
+        return len;
+    }
+    lf = memchr(s + pos, '\n', len - pos);
+    if (lf == NULL) {
+        *next = len;
+        return len;
+    }
+    end = (size_t)(lf - s);
+    *next = end + 1;
+    if (end > pos && s[end - 1] == '\r')
+        end--;
+    return end;
+}
+
+static int is_wsp(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* 1 when s[pos..end) holds only spaces and tabs. */
+static int only_wsp(const char *s, size_t pos, size_t end)
+{
+    for (; pos < end; pos++)
+        if (!is_wsp(s[pos]))
+            return 0;
+    return 1;
+}
+
+/* RFC 5322 ftext: printable US-ASCII but ':'. Returns the index of the
+ * ':' that ends the name at pos, or end when the line has none. */
+static size_t name_end(const char *s, size_t pos, size_t end)
+{
+    size_t i;
+    for (i = pos; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ':')
+            return i > pos ? i : end;
+        if (c <= 0x20 || c >= 0x7f)
+            break;
+    }
+    /* obs-optional (RFC 5322 4.5.1): spaces between the name and ':' */
+    if (i > pos && i < end && is_wsp(s[i])) {
+        size_t j = i;
+        while (j < end && is_wsp(s[j]))
+            j++;
+        if (j < end && s[j] == ':')
+            return i;
+    }
+    return end;
+}
+
+int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
+{
+    size_t start = *pos, next, end, colon, value_end;
+    f->name.ptr = f->value.ptr = NULL; /* defined whatever comes back */
+    f->name.len = f->value.len = 0;
+    f->folded = 0;
+    if (start >= len)
+        return DSN_RPT_END;
+    end = dsn_rpt_line(s, len, start, &next);
+    if (only_wsp(s, start, end)) {
+        *pos = next;
+        return DSN_RPT_BLANK;
+    }
+    /* no field starts so: it may be a delimiter (RFC 2046 5.1.1) */
+    if (end - start >= 2 && s[start] == '-' && s[start + 1] == '-') {
+        *pos = next;
+        return DSN_RPT_DASHES;
+    }
+    colon = name_end(s, start, end);
+    /* the continuation lines belong to this line, field or not */
+    value_end = end;
+    while (next < len && is_wsp(s[next])) {
+        size_t more, e = dsn_rpt_line(s, len, next, &more);
+        if (only_wsp(s, next, e))
+            break;
+        value_end = e;
+        f->folded = 1;
+        next = more;
+    }
+    *pos = next;
+    if (colon == end || is_wsp(s[start]))
+        return DSN_RPT_JUNK;
+    f->name.ptr = s + start;
+    f->name.len = colon - start;
+    while (f->name.len > 0 && is_wsp(f->name.ptr[f->name.len - 1]))
+        f->name.len--;
+    while (colon < end && s[colon] != ':')
+        colon++;
+    f->value.ptr = s + colon + 1;
+    f->value.len = value_end - colon - 1;
+    return DSN_RPT_FIELD;
+}

@@ -1,0 +1,158 @@
+/*
+ * report_scan.h - what the files of the DSN reader (src/report_*.c) share:
+ * the header field scanner, the scratch arena, value helpers, the MIME
+ * walker and the decoders. Not installed; not part of the API. Every
+ * function takes a buffer and its length and reads only below the length;
+ * positions are indices into that buffer.
+ */
+#ifndef DSN_REPORT_SCAN_H
+#define DSN_REPORT_SCAN_H
+
+#include <stddef.h>
+
+#include "dsn/delivery.h" /* dsn_action_name() */
+#include "dsn/parse.h"    /* dsn_parse_status() */
+#include "dsn/report.h"
+
+/* ---- lines and header fields (report_header.c; RFC 5322 2.2) ---- */
+
+/* Index of the end of the line at pos (its CR LF or LF excluded) in
+ * s[0..len); *next gets the index after its line end. */
+size_t dsn_rpt_line(const char *s, size_t len, size_t pos, size_t *next);
+
+/* What dsn_rpt_field_next() found. */
+enum {
+    DSN_RPT_END = 0,   /* pos was at len */
+    DSN_RPT_FIELD = 1, /* a field: *f filled */
+    DSN_RPT_BLANK = 2, /* an empty line, or one of spaces and tabs */
+    DSN_RPT_JUNK = 3,  /* a line that is no field, with its continuations */
+    DSN_RPT_DASHES = 4 /* a line that starts with "--", maybe a delimiter */
+};
+
+/* One header field: its name, and its value from after the ':' to the end
+ * of its last line (line end excluded), folds included. */
+typedef struct dsn_rpt_field {
+    dsn_slice name;
+    dsn_slice value;
+    int folded; /* the value spans more than one line */
+} dsn_rpt_field;
+
+/* Reads the line (and its continuation lines) at *pos, moves *pos past
+ * them, and says what they were. */
+int dsn_rpt_field_next(const char *s, size_t len, size_t *pos,
+                       dsn_rpt_field *f);
+
+/* 1 when the n bytes at s equal the NUL-terminated word w, which is lower
+ * case: the bytes of s are taken in any case. Inline: it is called for
+ * every header field the reader looks at. */
+static inline int dsn_rpt_ieq(const char *s, size_t n, const char *w)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+        if (b == '\0')
+            return 0; /* s is longer (and may hold a NUL here) */
+        if ((unsigned)(a - 'A') < 26u)
+            a = (unsigned char)(a + ('a' - 'A'));
+        if (a != b)
+            return 0;
+    }
+    return w[n] == '\0';
+}
+
+/* ---- field values (report_value.c) ---- */
+
+/* The part of a caller's scratch buffer that unfolded values and decoded
+ * parts take, front to back. */
+typedef struct dsn_rpt_arena {
+    char *buf;
+    size_t size;
+    size_t used;
+} dsn_rpt_arena;
+
+/* f's value unfolded (RFC 5322 2.2.3) and without spaces around it: a
+ * slice of the field when it was not folded, else a copy in the arena.
+ * DSN_OK or DSN_ESCRATCH. */
+int dsn_rpt_value(const dsn_rpt_field *f, dsn_rpt_arena *a, dsn_slice *out);
+
+/* "type; value" (RFC 3464 2.1.2 address-type, mta-name-type,
+ * diagnostic-type): the type when the text before the first ';' is one
+ * word, and the rest, both trimmed; else an empty type and v. */
+void dsn_rpt_typed(dsn_slice v, dsn_slice *type, dsn_slice *value);
+
+/* v without one '<' '>' pair around it (and the spaces inside). */
+dsn_slice dsn_rpt_address(dsn_slice v);
+
+/* The first word of v: up to a space, a tab or a comment's '('. */
+dsn_slice dsn_rpt_word(dsn_slice v);
+
+/* The "<id>" of a Message-ID value, or its first word. */
+dsn_slice dsn_rpt_msg_id(dsn_slice raw);
+
+/* ---- MIME (report_mime.c, report_walk.c; RFC 2045, RFC 2046) ---- */
+
+/* The MIME header fields of one entity that the reader uses. */
+typedef struct dsn_rpt_part {
+    dsn_slice type;       /* "multipart/report", without parameters */
+    dsn_slice boundary;   /* the boundary parameter, unquoted */
+    dsn_slice encoding;   /* Content-Transfer-Encoding, trimmed */
+    dsn_slice message_id; /* the raw Message-ID value (dsn_rpt_msg_id) */
+} dsn_rpt_part;
+
+/* Reads the header block at pos, up to its blank line, the end, or a line
+ * that starts with "--" (a delimiter where a writer left the blank line
+ * out); returns the index where the entity's body starts (that line's,
+ * for the last). */
+size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
+                            dsn_rpt_part *p);
+
+/* Kinds of entity, by media type. */
+enum {
+    DSN_RPT_OTHER = 0,
+    DSN_RPT_MULTIPART,
+    DSN_RPT_STATUS,        /* message/delivery-status */
+    DSN_RPT_GLOBAL_STATUS, /* message/global-delivery-status */
+    DSN_RPT_ORIGINAL       /* message/rfc822, text/rfc822-headers, ... */
+};
+int dsn_rpt_kind(dsn_slice type);
+
+/* What the walk found: indices into the message. */
+typedef struct dsn_rpt_found {
+    int status_kind; /* DSN_RPT_STATUS or _GLOBAL_STATUS; 0: none */
+    int in_report;   /* its multipart is multipart/report */
+    size_t status_start, status_end;
+    dsn_slice status_encoding;
+    int have_original;
+    size_t original_start, original_end;
+    dsn_slice original_encoding;
+    int limit; /* DSN_EMIMEDEPTH or DSN_EMIMEPARTS when one was hit */
+} dsn_rpt_found;
+
+/* Walks msg[0..len)'s MIME tree; fills *f. */
+void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f);
+
+/* ---- Content-Transfer-Encoding (report_decode.c; RFC 2045 6) ---- */
+
+/* Decodes s[0..len) in encoding enc into the arena: *out is the decoded
+ * bytes, or s itself for 7bit, 8bit, binary and no encoding. DSN_OK,
+ * DSN_EENCODING or DSN_ESCRATCH. */
+int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
+                   dsn_slice *out);
+
+/* ---- delivery-status fields (report_fields.c; RFC 3464 2.2, 2.3) ---- */
+
+/* Reads the per-message block of the part into rep; rep->next_ gets the
+ * index of the first recipient block. DSN_OK or DSN_ESCRATCH. */
+int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a);
+
+/* Reads the next recipient block; 1, 0 at the end, or DSN_ESCRATCH. */
+int dsn_rpt_recipient_fields(dsn_report *rep, dsn_rpt_arena *a,
+                             dsn_report_recipient *r);
+
+/* ---- the status that matters (report_status.c) ---- */
+
+/* Sets r->status from r->status_text and r->diagnostic_status from the
+ * diagnostic, with their flags. */
+void dsn_rpt_statuses(dsn_report_recipient *r);
+
+#endif /* DSN_REPORT_SCAN_H */

@@ -1,0 +1,92 @@
+/*
+ * report_status.c - a recipient's Status (RFC 3464 2.3.4), and the status
+ * that matters: Exim and OpenSMTPD write X.0.0 whatever the remote server
+ * said, while the Diagnostic-Code (2.3.6) holds the server's reply with
+ * its RFC 3463 code. Both codes are read by dsn_parse_status(), the
+ * library's one reader of enhanced status codes.
+ */
+#include "report_scan.h"
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The enhanced code at the start of s[0..n): a run of digits and dots
+ * that dsn_parse_status() takes whole, followed by the end, a space or
+ * punctuation ("5.1.1,", "5.1.1;"), not by a letter. Its length and
+ * *st, or 0. */
+static size_t status_word(const char *s, size_t n, dsn_status *st)
+{
+    size_t w = 0;
+    while (w < n && (is_digit(s[w]) || s[w] == '.'))
+        w++;
+    if (w == 0 || (w < n && is_alpha(s[w])))
+        return 0;
+    return dsn_parse_status(s, w, st) == (int)w ? w : 0;
+}
+
+/* Index after the spaces and tabs at i. */
+static size_t skip_wsp(const char *s, size_t i, size_t n)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The code at the start of a reply's text: "550 5.1.1 ...",
+ * "550-5.1.1 ...", "550 #5.1.1", "5.1.1 ..." (RFC 3463 without the reply
+ * code, as Amazon SES writes it). */
+static int diagnostic_code(dsn_slice d, dsn_status *st)
+{
+    const char *s = d.ptr;
+    size_t n = d.len, i = skip_wsp(s, 0, n);
+    if (n - i >= 4 && s[i] >= '2' && s[i] <= '5' && is_digit(s[i + 1]) &&
+        is_digit(s[i + 2]) && (s[i + 3] == ' ' || s[i + 3] == '-'))
+        i = skip_wsp(s, i + 4, n);
+    if (i < n && s[i] == '#')
+        i++;
+    return i < n && status_word(s + i, n - i, st) > 0;
+}
+
+static int is_x00(const dsn_status *st)
+{
+    return st->subject == 0 && st->detail == 0;
+}
+
+void dsn_rpt_statuses(dsn_report_recipient *r)
+{
+    dsn_status d;
+    dsn_slice *t = &r->status_text;
+    size_t w = status_word(t->ptr, t->len, &r->status);
+    if (w > 0) {
+        t->len = w; /* "5.1.1" of "5.1.1," */
+        r->flags |= DSN_RCPT_STATUS;
+    }
+    if ((r->flags & DSN_RCPT_STATUS) && !is_x00(&r->status))
+        return;
+    if (!diagnostic_code(r->diagnostic, &d) || is_x00(&d))
+        return;
+    if ((r->flags & DSN_RCPT_STATUS) && d.cls != r->status.cls)
+        return;
+    r->diagnostic_status = d;
+    r->flags |= DSN_RCPT_DIAGNOSTIC_STATUS;
+}
+
+int dsn_report_status(const dsn_report_recipient *rcpt, dsn_status *out)
+{
+    if (rcpt == NULL || out == NULL)
+        return DSN_EINVAL;
+    if (rcpt->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
+        *out = rcpt->diagnostic_status;
+    else if (rcpt->flags & DSN_RCPT_STATUS)
+        *out = rcpt->status;
+    else
+        return DSN_ESTATUS;
+    return DSN_OK;
+}

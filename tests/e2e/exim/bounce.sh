@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Exim as a real writer of bounces, read by libdsn: a private Exim (its own
+# configuration, spool and log under a temporary directory; no daemon: the
+# message is submitted on stdin with -odi and delivered at once) relays
+# through a manualroute router to dsn-smtpd, which refuses two recipients
+# with libdsn's replies (550 5.1.1 for an unknown user, a 3-line 550 5.7.1)
+# and accepts the bounce Exim sends back to the sender into its maildir.
+# `dsn report --json` reads that bounce: each recipient with Action failed,
+# Exim's Status 5.0.0, the remote reply as Diagnostic-Code, and the status
+# that matters (diagnostic_status) taken from that reply: 5.1.1 and 5.7.1.
+#
+# Environment (set by ctest): DSN_SMTPD, DSN_CLI. Needs root, exim4
+# (exim4-daemon-light) and python3: skips (77) without them unless
+# DSN_REQUIRE_E2E=1. Installing exim4 removes Postfix and OpenSMTPD (Debian
+# packages them as conflicting MTAs).
+set -euo pipefail
+E2E_NAME=e2e-exim-bounce
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=../postfix/lib.sh
+. "$here/../postfix/lib.sh"
+
+require exim4 python3
+require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
+require_file "${DSN_CLI:-}" "the dsn program (tools/)"
+make_workdir
+
+printf '%s\n' "sender accept # bounces come back here" "bob multiline" \
+  >"$WORK/users"
+start_bg "$WORK/smtpd.log" "$DSN_SMTPD" --listen 127.0.0.1 --port 0 \
+  --users "$WORK/users" --domain example.test --maildir "$WORK/maildir" \
+  --hostname dsn-smtpd.test
+wait_for 10 "dsn-smtpd to listen" grep -qs '^dsn-smtpd: listening on ' "$WORK/smtpd.log"
+rport=$(sed -n 's/^dsn-smtpd: listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$WORK/smtpd.log")
+[ -n "$rport" ] || die "no port in: $(cat "$WORK/smtpd.log")"
+
+mkdir -p "$WORK/spool" "$WORK/log"
+chown Debian-exim:Debian-exim "$WORK/spool" "$WORK/log"
+conf=$WORK/exim.conf
+cat >"$conf" <<CONF
+primary_hostname = exim.test
+qualify_domain = example.test
+spool_directory = $WORK/spool
+log_file_path = $WORK/log/%slog
+exim_user = Debian-exim
+exim_group = Debian-exim
+never_users =
+host_lookup =
+rfc1413_hosts =
+acl_not_smtp = acl_accept
+begin acl
+acl_accept:
+  accept
+begin routers
+smarthost:
+  driver = manualroute
+  domains = *
+  route_list = * 127.0.0.1::$rport
+  transport = remote_smtp
+  self = send
+  no_more
+begin transports
+remote_smtp:
+  driver = smtp
+  allow_localhost
+  helo_data = exim.test
+begin retry
+* * F,1m,1m
+CONF
+chmod 644 "$conf"
+
+printf 'From: sender@example.test\nTo: ghost@example.test, bob@example.test\nSubject: libdsn exim test\nMessage-ID: <exim-test.1@example.test>\n\nHello.\n' |
+  timeout 60 exim4 -C "$conf" -odi -f sender@example.test \
+    ghost@example.test bob@example.test >"$WORK/exim.out" 2>&1 ||
+  die "exim did not take the message: $(cat "$WORK/exim.out" "$WORK"/log/* 2>/dev/null)"
+
+maildir_has_mail() { compgen -G "$WORK/maildir/new/*" >/dev/null; }
+wait_for 30 "the bounce in dsn-smtpd's maildir" maildir_has_mail
+cp "$WORK"/maildir/new/* "$WORK/bounce.eml"
+"$DSN_CLI" report --json "$WORK/bounce.eml" >"$WORK/report.json" ||
+  die "dsn report: $(cat "$WORK/report.json") in $(cat "$WORK/bounce.eml")"
+python3 - "$WORK/report.json" <<'PY' | sed "s/^/$E2E_NAME: /"
+import json, sys
+want = {"ghost@example.test": ("5.1.1", "550 5.1.1 "),
+        "bob@example.test": ("5.7.1", "550-5.7.1 ")}
+rows = [json.loads(l) for l in open(sys.argv[1])]
+got = {r["recipient"].lower(): r for r in rows}
+bad = sorted(set(got) ^ set(want))
+for rcpt, (code, start) in sorted(want.items()):
+    r = got.get(rcpt)
+    if (r is None or r["action"] != "failed" or r["diagnostic_type"] is None
+            or not r["diagnostic"].startswith(start)
+            or (r["diagnostic_status"] or r["status"]) != code):
+        bad.append(rcpt)
+        print("FAIL %s: %r" % (rcpt, r))
+        continue
+    print("ok %s: Action %s, Status %s, diagnostic_status %s, %s; %s" % (
+        rcpt, r["action"], r["status"], r["diagnostic_status"],
+        r["diagnostic_type"], r["diagnostic"][:50]))
+sys.exit(1 if bad else 0)
+PY
+say "PASS (Exim's bounce read by libdsn: 2 recipients, statuses from the replies)"
