@@ -26,12 +26,7 @@ make_workdir
 
 printf '%s\n' "sender accept # bounces come back here" "bob multiline" \
   >"$WORK/users"
-start_bg "$WORK/smtpd.log" "$DSN_SMTPD" --listen 127.0.0.1 --port 0 \
-  --users "$WORK/users" --domain example.test --maildir "$WORK/maildir" \
-  --hostname dsn-smtpd.test
-wait_for 10 "dsn-smtpd to listen" grep -qs '^dsn-smtpd: listening on ' "$WORK/smtpd.log"
-rport=$(sed -n 's/^dsn-smtpd: listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$WORK/smtpd.log")
-[ -n "$rport" ] || die "no port in: $(cat "$WORK/smtpd.log")"
+smtpd_start "$WORK/users"
 
 mkdir -p "$WORK/spool" "$WORK/log"
 chown Debian-exim:Debian-exim "$WORK/spool" "$WORK/log"
