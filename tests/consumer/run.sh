@@ -109,7 +109,9 @@ for f in include/dsn/*.h ./*.def; do expected+=("include/libdsn/dsn/${f##*/}"); 
 [ "$milter" = 0 ] || expected+=(lib/libdsn-milter.a include/libdsn/dsn_milter.h
   lib/pkgconfig/libdsn-milter.pc lib/cmake/dsn/dsnMilterTargets.cmake)
 for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; done
-! find "$static" -name '*.so*' | grep -q . || fail "static install has a .so"
+# grep reads here-strings, not pipes: with pipefail, grep -q leaving early
+# would fail the writer with SIGPIPE, and the check with it
+[ -z "$(find "$static" -name '*.so*')" ] || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
 # every function the library exports is named in libdsn(3)
 # (the globals of default visibility: the library's own helpers across its
@@ -182,7 +184,7 @@ for sym in "${dynamic[@]}"; do
   [[ $sym == dsn_* ]] || fail "libdsn.so exports $sym"
 done
 for sym in "${exports[@]}"; do
-  printf '%s\n' "${dynamic[@]}" | grep -qx -- "$sym" ||
+  grep -qx -- "$sym" <<<"$(printf '%s\n' "${dynamic[@]}")" ||
     fail "libdsn.so does not export $sym, which libdsn.a has"
 done
 check_dsn_program "$shared/bin/dsn"   # found through its RPATH, no LD_LIBRARY_PATH
@@ -190,7 +192,7 @@ say "shared: SONAME $soname, ${#dynamic[@]} exports, all dsn_*"
 
 say "find_package and pkg-config against the shared prefix"
 consumer_cmake fp-shared tests/consumer/find_package -DCMAKE_PREFIX_PATH="$shared"
-ldd "$work/fp-shared/consumer" | grep -q "$so\|$shared/lib/libdsn.so" ||
+grep -q "$so\|$shared/lib/libdsn.so" <<<"$(ldd "$work/fp-shared/consumer")" ||
   fail "the find_package consumer does not link $shared's libdsn.so"
 "$work/fp-shared/consumer"
 "$work/fp-shared/consumer_cxx"
