@@ -11,10 +11,10 @@
 #include "text_class.h"
 #include "utf8.h"
 
-/* RFC 3629's rule is written once, in utf8.h */
+/* RFC 3629 section 4, written once for every writer in src/utf8.h */
 size_t bw_utf8_char(const unsigned char *p, size_t n)
 {
-    return dsn_utf8_char_len((const char *)p, n);
+    return dsn_utf8_char_len(p, 0, n);
 }
 
 int bw_utf8_valid(const char *s, size_t n)
@@ -174,7 +174,12 @@ static int utf8_or_ascii(const char *s)
 
 static int check_recipient(const dsn_recipient_fields *r)
 {
-    int err = dsn_status_fields_check(r);
+    /* the addresses' bytes are checked below, and make the report
+     * international (message/global-delivery-status) when 8-bit */
+    dsn_recipient_fields f = *r;
+    int err;
+    f.flags |= DSN_FIELDS_UTF8;
+    err = dsn_status_fields_check(&f);
     if (err != DSN_OK)
         return err;
     if (!short_enough(r->final_recipient) ||
@@ -188,15 +193,19 @@ static int check_recipient(const dsn_recipient_fields *r)
     return DSN_OK;
 }
 
+/* The Action dsn_status_fields() writes (dsn/delivery.h): the caller's,
+ * else the last reply code's, else the one the status class implies. The
+ * status may differ in class from the code (RFC 3464 ties it to the
+ * Action), so the code decides first, as in the fields. Called on
+ * recipients dsn_bounce_check() accepted: the class is 2, 4 or 5. */
 int bw_action(const dsn_recipient_fields *r)
 {
     dsn_status st;
     if (r->action != 0)
         return r->action;
-    if (r->status != NULL)
-        st = *r->status;
-    else
-        (void)dsn_default_status(r->code, &st);
+    if (r->code != 0 || r->status == NULL)
+        return dsn_action_of(r->code);
+    st = *r->status;
     return dsn_action_of(st.cls * 100);
 }
 

@@ -66,6 +66,11 @@ static int put_recipient(const bw_plan *pl, bw_out *o,
     size_t n;
     f.diagnostic = d.p;
     f.diagnostic_len = d.len;
+    /* the form of the part: bytes >= 0x80 then fit it (dsn/delivery.h) */
+    if (pl->international)
+        f.flags |= DSN_FIELDS_UTF8;
+    else
+        f.flags &= ~DSN_FIELDS_UTF8;
     if (d.p != NULL && d.len == 0)
         f.diagnostic = NULL;
     n = dsn_status_fields(&f, block, sizeof block);

@@ -35,6 +35,10 @@ dsn_reply dsn_basic(int code, const char *msg)
     return r;
 }
 
+/* The rules and their RFCs are listed in dsn/reply.h: RFC 5321 4.2's
+ * reply-code grammar, RFC 2034 section 3 (no enhanced code on 3yz), RFC
+ * 3463 section 2 (1 to 3 digits), RFC 2034 section 4 (the class agrees
+ * with the code). */
 int dsn_reply_check(const dsn_reply *r, unsigned flags)
 {
     if (r == NULL)

@@ -42,52 +42,17 @@ int dsn_action_of(int code)
     }
 }
 
+/* RFC 3464 section 2.3.3's action-values, indexed by DSN_ACTION_* - 1;
+ * rows of one size, so any name read up to its NUL stays in the table. */
+static const char action_names[][sizeof "delivered"] = {
+    "failed", "delayed", "delivered", "relayed", "expanded"};
+
 const char *dsn_action_name(int action)
 {
-    switch (action) {
-    case DSN_ACTION_FAILED:
-        return "failed";
-    case DSN_ACTION_DELAYED:
-        return "delayed";
-    case DSN_ACTION_DELIVERED:
-        return "delivered";
-    case DSN_ACTION_RELAYED:
-        return "relayed";
-    case DSN_ACTION_EXPANDED:
-        return "expanded";
-    default:
+    if (action < DSN_ACTION_FAILED || action > DSN_ACTION_EXPANDED)
         return NULL;
-    }
+    return action_names[action - DSN_ACTION_FAILED];
 }
-
-/* The mapping documented in dsn/delivery.h, one line each: reply code,
- * subject, detail. tests/test_delivery.c checks each against the
- * registry. */
-#define DSN_DEFAULT_STATUS_MAP(XX)                                             \
-    XX(235, 7, 0)                                                              \
-    XX(421, 4, 2)                                                              \
-    XX(432, 7, 12)                                                             \
-    XX(451, 3, 0)                                                              \
-    XX(452, 3, 1)                                                              \
-    XX(453, 3, 2)                                                              \
-    XX(454, 7, 0)                                                              \
-    XX(455, 5, 4)                                                              \
-    XX(500, 5, 2)                                                              \
-    XX(501, 5, 4)                                                              \
-    XX(502, 5, 1)                                                              \
-    XX(503, 5, 1)                                                              \
-    XX(504, 5, 4)                                                              \
-    XX(521, 3, 2)                                                              \
-    XX(523, 7, 10)                                                             \
-    XX(525, 7, 13)                                                             \
-    XX(530, 7, 0)                                                              \
-    XX(534, 7, 9)                                                              \
-    XX(535, 7, 8)                                                              \
-    XX(538, 7, 11)                                                             \
-    XX(552, 3, 4)                                                              \
-    XX(553, 1, 0)                                                              \
-    XX(555, 5, 4)                                                              \
-    XX(556, 1, 10)
 
 int dsn_default_status(int code, dsn_status *out)
 {
@@ -96,14 +61,14 @@ int dsn_default_status(int code, dsn_status *out)
         return DSN_EINVAL;
     if (!final_code(code))
         return DSN_EBADCODE;
+    /* default_status.def: the rows, their meanings and the rule */
     switch (code) {
-#define DSN_DEFAULT_CASE_(code_, subject_, detail_)                            \
+#define DSN_DEFAULT_STATUS(code_, subject_, detail_, meanings)                 \
     case code_:                                                                \
         subject = subject_;                                                    \
         detail = detail_;                                                      \
         break;
-        DSN_DEFAULT_STATUS_MAP(DSN_DEFAULT_CASE_)
-#undef DSN_DEFAULT_CASE_
+#include "default_status.def"
     default:
         break;
     }

@@ -17,6 +17,7 @@
 #include "format_fast.h"
 #include "sink.h"
 #include "text_class.h"
+#include "utf8.h"
 #include "wrap.h"
 
 /* The bytes in front of every line's text, and the room left for text. */
@@ -26,6 +27,7 @@ typedef struct layout {
     size_t avail; /* text bytes per line */
     int wire;     /* 1: code, separator and CRLF; 0: text joined by '\n' */
     int enhanced;
+    int ascii; /* DSN_FMT_ASCII: every byte >= 0x80 replaced */
 } layout;
 
 /* Only called on replies dsn_reply_check() accepted: every number is in
@@ -33,8 +35,10 @@ typedef struct layout {
 static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
 {
     size_t n = 0, wire_len;
+    memset(L->prefix, 0, sizeof L->prefix);
     L->wire = !(flags & DSN_FMT_TEXT);
     L->enhanced = !(flags & DSN_FMT_NO_ENHANCED);
+    L->ascii = (flags & DSN_FMT_ASCII) != 0;
     if (L->wire) {
         n += dsn_put_digits(L->prefix, r->code);
         L->prefix[n++] = '-';
@@ -49,46 +53,55 @@ static void make_layout(layout *L, const dsn_reply *r, unsigned flags)
     L->avail = DSN_LINE_MAX - wire_len;
 }
 
-static void put_clean(dsn_sink *o, const char *s, const char *e)
+/* What a byte that may not go out becomes: '?', as Postfix writes it. */
+#define REPLACEMENT '?'
+
+/* Writes the line t[s .. e) as it may go out: control characters
+ * removed; well-formed UTF-8 (RFC 3629) kept unless ascii; every other
+ * byte >= 0x80 REPLACEMENT, so the line keeps its length in kept bytes. */
+static void put_clean(dsn_sink *o, const char *t, size_t s, size_t e, int ascii)
 {
-    const char *run = s;
-    for (; s < e; s++) {
-        if (dsn_is_ctl((unsigned char)*s)) {
-            dsn_sink_put(o, run, (size_t)(s - run));
-            run = s + 1;
-        }
+    size_t i = s;
+    while (i < e) {
+        unsigned char c = (unsigned char)t[i];
+        size_t k = 1;
+        if (c >= 0x80)
+            k = ascii ? 0 : dsn_utf8_char_len((const unsigned char *)t, i, e);
+        if (k == 0)
+            dsn_sink_putc(o, REPLACEMENT);
+        else if (!dsn_is_ctl(c))
+            dsn_sink_put_range(o, t, i, i + k);
+        i += k != 0 ? k : 1;
     }
-    dsn_sink_put(o, run, (size_t)(e - run));
 }
 
-/* Writes one line; returns where its separator went. */
-static size_t put_line(dsn_sink *o, const layout *L, const char *s,
-                       const char *e, size_t lines_before, int clean)
+/* Writes the line t[s .. e); returns where its separator went. */
+static size_t put_line(dsn_sink *o, const layout *L, const char *t, size_t s,
+                       size_t e, size_t lines_before, int clean)
 {
     size_t line_at = o->len;
     if (!L->wire && lines_before > 0)
-        dsn_sink_put(o, "\n", 1);
-    dsn_sink_put(o, L->prefix, L->prefix_len);
+        dsn_sink_putc(o, '\n');
+    dsn_sink_put_range(o, L->prefix, 0, L->prefix_len);
     if (clean)
-        dsn_sink_put(o, s, (size_t)(e - s));
+        dsn_sink_put_range(o, t, s, e);
     else
-        put_clean(o, s, e);
+        put_clean(o, t, s, e, L->ascii);
     if (L->wire)
-        dsn_sink_put(o, "\r\n", 2);
+        dsn_sink_put_range(o, "\r\n", 0, 2);
     return line_at + 3;
 }
 
 static size_t put_text(dsn_sink *o, const layout *L, const char *text,
                        size_t *sep_at)
 {
-    const char *s, *e, *end;
-    size_t lines = 0;
+    size_t n, at = 0, s, e, lines = 0;
     int clean;
     if (text == NULL)
         return 0;
-    end = text + strlen(text);
-    while (dsn_wrap_next_clean_line(&text, end, L->avail, &s, &e, &clean))
-        *sep_at = put_line(o, L, s, e, lines++, clean);
+    n = strlen(text);
+    while (dsn_wrap_next_clean_line(text, n, &at, L->avail, &s, &e, &clean))
+        *sep_at = put_line(o, L, text, s, e, lines++, clean);
     return lines;
 }
 
@@ -99,13 +112,13 @@ static size_t put_empty_line(dsn_sink *o, const layout *L)
 {
     size_t line_at = o->len;
     if (L->wire && !L->enhanced) {
-        dsn_sink_put(o, L->prefix, 3);
-        dsn_sink_put(o, "\r\n", 2);
+        dsn_sink_put_range(o, L->prefix, 0, 3);
+        dsn_sink_put_range(o, "\r\n", 0, 2);
         return (size_t)-1;
     }
-    dsn_sink_put(o, L->prefix, L->prefix_len);
+    dsn_sink_put_range(o, L->prefix, 0, L->prefix_len);
     if (L->wire)
-        dsn_sink_put(o, "\r\n", 2);
+        dsn_sink_put_range(o, "\r\n", 0, 2);
     return line_at + 3;
 }
 

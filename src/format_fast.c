@@ -78,31 +78,30 @@ static char *put_code(char *o, unsigned cls, unsigned rest)
     return o + 4;
 }
 
-/* Lines of text at m, each clean, not empty and short enough for a line
- * after a prefix of head bytes: their wire length, or 0 when they are not
- * all that. No scan goes further than the longest line that fits. */
-static size_t measure_clean_lines(const char *m, const char *end, size_t head,
+/* Lines of the text m[0 .. n), each clean (no control character, no
+ * byte >= 0x80: those the general path checks), not empty and short
+ * enough for a line after a prefix of head bytes: their wire length, or 0
+ * when they are not all that. No scan goes further than the longest line
+ * that fits. */
+static size_t measure_clean_lines(const char *m, size_t n, size_t head,
                                   size_t *lines)
 {
-    const char *p, *q;
-    size_t total = 0;
-    for (p = m;; p = q + 1) {
-        size_t reach = DSN_LINE_MAX - head - 2 + 1, n;
-        const char *lim = end;
-        if ((size_t)(end - p) >= reach) {
-            /* a long text: wrapped, unless a line ends within reach */
-            lim = memchr(p, '\n', reach);
-            if (lim == NULL)
-                return 0;
-        }
-        q = dsn_find_ctl(p, lim);
-        n = (size_t)(q - p);
-        if ((q < end && *q != '\n') || n == 0)
+    const size_t reach = DSN_LINE_MAX - head - 2 + 1;
+    size_t i = 0, total = 0;
+    for (;;) {
+        int wraps = n - i >= reach; /* unless a line ends within reach */
+        size_t lim = wraps ? i + reach : n, q;
+        if (lim > n) /* never: said for the analyser */
+            lim = n;
+        q = dsn_scan_ctl(m, i, lim, 1);
+        /* an empty line; no line end within reach; a byte to clean */
+        if (q == i || (q == lim && wraps) || (q < lim && m[q] != '\n'))
             return 0;
-        total += head + n + 2;
+        total += head + (q - i) + 2;
         ++*lines;
-        if (q == end)
+        if (q >= n)
             return total;
+        i = q + 1;
     }
 }
 
@@ -110,8 +109,8 @@ size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
 {
     /* dsn_code_valid(code) && cls == code / 100, without dividing */
     unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
-    const char *m = r->msg, *p, *q, *end;
-    size_t head, total, lines = 0;
+    const char *m = r->msg;
+    size_t head, total, lines = 0, len, i, q;
     char prefix[16], *o;
     if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
         m == NULL || !dsn_status_number_valid(r->subject) ||
@@ -132,25 +131,24 @@ size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
     *o++ = ' ';
     head = (size_t)(o - prefix);
     prefix[3] = '-';
-    end = m + strlen(m);
-    total = measure_clean_lines(m, end, head, &lines);
+    len = strlen(m);
+    total = measure_clean_lines(m, len, head, &lines);
     if (total == 0 || total >= size)
         return 0;
-    /* write */
+    /* write: total < size, so every line fits */
     o = buf;
-    for (p = m;; p = q + 1) {
-        size_t n;
-        q = --lines == 0 ? end : memchr(p, '\n', (size_t)(end - p));
-        n = (size_t)(q - p);
+    for (i = 0;; i = q + 1) {
+        /* the next '\n', the only control character left */
+        q = --lines == 0 ? len : dsn_scan_ctl(m, i, len, 0);
         copy_bytes(o, prefix, head);
-        if (q == end)
+        if (q == len)
             o[3] = ' ';
-        copy_bytes(o + head, p, n);
-        o += head + n;
+        copy_bytes(o + head, m + i, q - i);
+        o += head + (q - i);
         o[0] = '\r';
         o[1] = '\n';
         o += 2;
-        if (q == end)
+        if (q == len)
             break;
     }
     *o = '\0';

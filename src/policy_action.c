@@ -19,13 +19,15 @@ typedef struct text_cursor {
     const char *p;
     int started; /* a unit of text has been given */
     int joining; /* a line ended since: a space comes before the next */
+    int ascii;   /* DSN_FMT_ASCII: every byte >= 0x80 is a '?' */
 } text_cursor;
 
-static text_cursor cursor_at(const char *text)
+static text_cursor cursor_at(const char *text, int ascii)
 {
     text_cursor c;
     c.p = text != NULL ? text : "";
     c.started = c.joining = 0;
+    c.ascii = ascii;
     return c;
 }
 
@@ -53,8 +55,8 @@ static int next_unit(text_cursor *c, const char **s, size_t *n)
         c->started = 1;
         /* the text ends in a NUL, which no valid sequence holds: the
          * check stops there, whatever n it is given */
-        len = dsn_utf8_char_len(c->p, 4);
-        if (len == 0) {
+        len = dsn_utf8_char_len((const unsigned char *)c->p, 0, 4);
+        if (len == 0 || (c->ascii && ch >= 0x80)) {
             *s = "?";
             *n = 1;
             c->p++;
@@ -67,9 +69,8 @@ static int next_unit(text_cursor *c, const char **s, size_t *n)
     }
 }
 
-static size_t text_length(const char *text)
+static size_t text_length(text_cursor c)
 {
-    text_cursor c = cursor_at(text);
     const char *s;
     size_t n, total = 0;
     while (next_unit(&c, &s, &n))
@@ -80,9 +81,8 @@ static size_t text_length(const char *text)
 /* Where a text longer than limit is cut so that "..." still fits: before
  * the last joining or inner space that allows it, else at the last
  * character boundary that does. */
-static size_t cut_point(const char *text, size_t limit)
+static size_t cut_point(text_cursor c, size_t limit)
 {
-    text_cursor c = cursor_at(text);
     const char *s = "";
     size_t n = 0, at = 0, space = 0, boundary = 0, room = limit - 3;
     while (next_unit(&c, &s, &n) && at + n <= room) {
@@ -96,9 +96,8 @@ static size_t cut_point(const char *text, size_t limit)
     return space > 0 ? space : boundary;
 }
 
-static void put_text(dsn_sink *o, const char *text, size_t upto)
+static void put_text(dsn_sink *o, text_cursor c, size_t upto)
 {
-    text_cursor c = cursor_at(text);
     const char *s;
     size_t n, at = 0;
     while (at < upto && next_unit(&c, &s, &n)) {
@@ -112,9 +111,9 @@ static void put_text(dsn_sink *o, const char *text, size_t upto)
 static const char *pick_text(const dsn_reply *r, int subject, int detail)
 {
     const dsn_entry *row = dsn_entry_by_status(subject, detail);
-    if (text_length(r->msg) > 0)
+    if (text_length(cursor_at(r->msg, 0)) > 0)
         return r->msg;
-    if (text_length(r->fallback) > 0)
+    if (text_length(cursor_at(r->fallback, 0)) > 0)
         return r->fallback;
     return row != NULL ? row->message : dsn_entries[DSN_ID_unspecified].message;
 }
@@ -132,7 +131,7 @@ int dsn_policy_action(const dsn_reply *r, char *buf, size_t size)
     dsn_sink o = dsn_sink_make(buf, size);
     int err = dsn_reply_check(r, 0), subject = 0, detail = 0;
     size_t mark, limit, len;
-    const char *text;
+    text_cursor text;
     if (err == DSN_OK && r->code / 100 != 4 && r->code / 100 != 5)
         err = DSN_EREJECTCODE;
     if (err != DSN_OK) {
@@ -153,7 +152,8 @@ int dsn_policy_action(const dsn_reply *r, char *buf, size_t size)
     /* the wire line: "550 " and the status as here, Postfix's prefix, the
      * text and CRLF */
     limit = DSN_LINE_MAX - 2 - DSN_POLICY_PREFIX_MAX - 4 - (o.len - mark);
-    text = pick_text(r, subject, detail);
+    text = cursor_at(pick_text(r, subject, detail),
+                     (r->flags & DSN_FMT_ASCII) != 0);
     len = text_length(text);
     if (len <= limit) {
         put_text(&o, text, len);

@@ -34,6 +34,25 @@ static inline void dsn_sink_put(dsn_sink *o, const char *s, size_t n)
     o->len += n;
 }
 
+/* One byte: stored at an index checked against the size, so that a
+ * reader (and Frama-C's EVA) sees the write is in the buffer. */
+static inline void dsn_sink_putc(dsn_sink *o, char c)
+{
+    if (o->buf != NULL && o->size > 0 && o->len < o->size - 1)
+        o->buf[o->len] = c;
+    o->len++;
+}
+
+/* The bytes t[from .. to): dsn_sink_put() for a writer that keeps
+ * indices into a length-checked text (Frama-C's EVA then sees every read
+ * below to). */
+static inline void dsn_sink_put_range(dsn_sink *o, const char *t, size_t from,
+                                      size_t to)
+{
+    if (from < to)
+        dsn_sink_put(o, t + from, to - from);
+}
+
 /* NUL-terminates what was stored; returns the full length. */
 static inline size_t dsn_sink_end(dsn_sink *o)
 {

@@ -4,24 +4,44 @@
  * written, so no scratch buffer is needed whatever their length: before a
  * space, the run of spaces and the word after it are measured by a second
  * cursor, which decides whether the line folds there.
+ *
+ * A value is a buffer and its length; cursors hold indices into it, each
+ * checked against that length before the byte is read.
  */
 #include <string.h>
 
 #include "dsn.h"
+#include "digits.h"
 #include "sink.h"
 #include "text_class.h"
+#include "utf8.h"
 
 /* RFC 5322 2.1.1: no line longer than 998 octets, CRLF excluded. */
 #define HARD_LIMIT 998
 
+/* What goes out for a byte that may not: the one Postfix writes. */
+#define REPLACEMENT '?'
+
+/* Output: runs of bytes through dsn_sink_put_range(), a character that
+ * cleaning decided through dsn_sink_putc(). */
 static void put_char(dsn_sink *o, int c)
 {
-    char ch = (char)c;
-    dsn_sink_put(o, &ch, 1);
+    dsn_sink_putc(o, (char)c);
+}
+
+static void put_bytes(dsn_sink *o, const char *s, size_t n)
+{
+    dsn_sink_put_range(o, s, 0, n);
+}
+
+static void put_str(dsn_sink *o, const char *s)
+{
+    put_bytes(o, s, strlen(s));
 }
 
 /* What an input byte becomes: LF and HT a space, other control characters
- * nothing (-1), anything else itself. */
+ * nothing (-1), anything else itself (bytes >= 0x80 are decided by the
+ * cursor, which knows the bytes after them). */
 static int clean(unsigned char c)
 {
     if (c == '\n' || c == '\t')
@@ -31,37 +51,69 @@ static int clean(unsigned char c)
     return c;
 }
 
+/* A value: the bytes base[from .. to), to never past the end of base. A
+ * reader steps from, and reads base[from] only while from < to. */
+typedef struct span {
+    const char *base;
+    size_t from;
+    size_t to;
+} span;
+
+static span span_of(const char *s)
+{
+    span v;
+    v.base = s;
+    v.from = 0;
+    v.to = strlen(s);
+    return v;
+}
+
+static unsigned char byte_at(span v, size_t i)
+{
+    return (unsigned char)v.base[i];
+}
+
 /* A value: a clean literal prefix ("rfc822; "), then raw input, cleaned
- * on the fly and trimmed of the spaces it starts and ends with. */
+ * on the fly. utf8: well-formed UTF-8 passes, else every byte >= 0x80 is
+ * REPLACEMENT; keep counts the bytes of a well-formed character still to
+ * pass. */
 typedef struct cursor {
-    const char *pre;
-    const char *pre_end;
-    const char *p;
-    const char *end;
+    span pre;
+    span raw;
+    size_t keep;
+    int utf8;
 } cursor;
 
-/* Narrows raw[0..len) to the bytes between its first and last byte that
- * clean to something other than a space or nothing. */
-static void trim(const char *raw, size_t len, const char **start,
-                 const char **end)
+/* What the byte >= 0x80 at raw index i becomes (c->raw.from is past it). */
+static int high_byte(cursor *c, size_t i)
 {
-    const char *s = raw, *e = raw + len;
-    while (s < e && clean((unsigned char)*s) <= ' ')
-        s++;
-    while (e > s && clean((unsigned char)e[-1]) <= ' ')
-        e--;
-    *start = s;
-    *end = e;
+    size_t n;
+    if (c->keep > 0) {
+        c->keep--;
+        return byte_at(c->raw, i);
+    }
+    if (!c->utf8)
+        return REPLACEMENT;
+    n = dsn_utf8_char_len((const unsigned char *)c->raw.base, i, c->raw.to);
+    if (n < 2)
+        return REPLACEMENT;
+    c->keep = n - 1;
+    return byte_at(c->raw, i);
 }
 
 static int next(cursor *c)
 {
-    if (c->pre < c->pre_end)
-        return (unsigned char)*c->pre++;
-    while (c->p < c->end) {
-        int ch = clean((unsigned char)*c->p++);
-        if (ch >= 0)
-            return ch;
+    if (c->pre.from < c->pre.to)
+        return byte_at(c->pre, c->pre.from++);
+    while (c->raw.from < c->raw.to) {
+        size_t i = c->raw.from++;
+        unsigned char b = byte_at(c->raw, i);
+        int ch = clean(b);
+        if (ch < 0) {
+            c->keep = 0; /* a control byte ends any character */
+            continue;
+        }
+        return b < 0x80 ? ch : high_byte(c, i);
     }
     return -1;
 }
@@ -84,35 +136,64 @@ static size_t char_len(int lead)
     return 1;
 }
 
-/* Whether cleaning leaves s..e as it is. */
-static int is_plain(const char *s, const char *e)
+/* A byte that goes out as it is whatever surrounds it: printable ASCII
+ * but the space. */
+static int plain(unsigned char b)
 {
-    for (; s < e; s++)
-        if (clean((unsigned char)*s) != (unsigned char)*s)
+    return b > ' ' && b < 0x7f;
+}
+
+/* Whether v goes out as it is: plain bytes and spaces only. */
+static int is_plain(span v)
+{
+    size_t i;
+    for (i = v.from; i < v.to; i++)
+        if (!plain(byte_at(v, i)) && byte_at(v, i) != ' ')
             return 0;
     return 1;
 }
 
-/* Bytes at c, at most max, that go out as they are (no space, nothing
- * that cleaning changes) and lie in one place, so one copy writes them. */
-static size_t plain_run(const cursor *c, size_t max)
+static void put_range(dsn_sink *o, span v)
 {
-    const char *p = c->pre < c->pre_end ? c->pre : c->p;
-    const char *end = c->pre < c->pre_end ? c->pre_end : c->end;
-    size_t n = 0;
-    if ((size_t)(end - p) < max)
-        max = (size_t)(end - p);
-    while (n < max && p[n] != ' ' && !dsn_is_ctl((unsigned char)p[n]))
-        n++;
-    return n;
+    dsn_sink_put_range(o, v.base, v.from, v.to);
 }
 
-static void skip(cursor *c, size_t n)
+/* Bytes of v, at most max, that go out as they are (plain). */
+static size_t plain_bytes(const span *v, size_t max)
 {
-    if (c->pre < c->pre_end)
-        c->pre += n;
+    size_t i = v->from;
+    while (i < v->to && i - v->from < max && plain(byte_at(*v, i)))
+        i++;
+    return i - v->from;
+}
+
+/* Bytes at c, at most max, that go out as they are and lie in one span
+ * (the prefix or the raw value), so one loop writes them. */
+static size_t plain_run(const cursor *c, size_t max)
+{
+    if (c->keep > 0)
+        return 0;
+    if (c->pre.from < c->pre.to)
+        return plain_bytes(&c->pre, max);
+    return plain_bytes(&c->raw, max);
+}
+
+/* Moves v past n bytes, writing them to o if o is not NULL. */
+static void take_bytes(dsn_sink *o, span *v, size_t n)
+{
+    size_t end = v->from + n < v->to ? v->from + n : v->to;
+    if (o != NULL)
+        dsn_sink_put_range(o, v->base, v->from, end);
+    v->from = end;
+}
+
+/* Moves c past the n bytes plain_run() counted, writing them to o if o. */
+static void take_run(dsn_sink *o, cursor *c, size_t n)
+{
+    if (c->pre.from < c->pre.to)
+        take_bytes(o, &c->pre, n);
     else
-        c->p += n;
+        take_bytes(o, &c->raw, n);
 }
 
 /* Columns the word at t takes, counted up to limit at most. */
@@ -122,7 +203,7 @@ static size_t word_width(cursor t, size_t limit)
     while (w < limit) {
         size_t n = plain_run(&t, limit - w);
         if (n > 0) {
-            skip(&t, n);
+            take_run(NULL, &t, n);
             w += n;
         } else if (peek(&t) > ' ') {
             next(&t);
@@ -145,20 +226,16 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
          * of them: copy them at once. */
         size_t n =
             *col + 3 < HARD_LIMIT ? plain_run(c, HARD_LIMIT - 3 - *col) : 0;
-        if (n > 0) {
-            dsn_sink_put(o, c->pre < c->pre_end ? c->pre : c->p, n);
-            skip(c, n);
-            *col += n;
-        }
-        int ch = peek(c);
+        int ch;
+        take_run(o, c, n);
+        *col += n;
+        ch = peek(c);
         if (ch < 0 || ch == ' ')
             return;
+        /* a character that does not fit starts the next line; a
+         * continuation byte never does (its lead made room for it) */
         if (*col + char_len(ch) > HARD_LIMIT && (ch & 0xC0) != 0x80) {
-            dsn_sink_put(o, "\r\n ", 3);
-            *col = 1;
-        } else if (*col >= HARD_LIMIT) {
-            /* stray continuation bytes: not a character, split anywhere */
-            dsn_sink_put(o, "\r\n ", 3);
+            put_str(o, "\r\n ");
             *col = 1;
         }
         put_char(o, next(c));
@@ -170,23 +247,23 @@ static void put_word(dsn_sink *o, cursor *c, size_t *col)
  * no line exceeds DSN_FOLD_COLUMNS when its words allow. raw must be
  * trimmed (not empty). */
 static void put_field(dsn_sink *o, const char *name, const char *prefix,
-                      const char *raw, const char *raw_end)
+                      span raw, int utf8)
 {
     cursor c;
     size_t col = strlen(name) + 2;
-    c.pre = prefix != NULL ? prefix : "";
-    c.pre_end = c.pre + strlen(c.pre);
-    c.p = raw;
-    c.end = raw_end;
-    dsn_sink_put(o, name, col - 2);
-    dsn_sink_put(o, ": ", 2);
-    /* Most values are short and clean: then the line is the input. */
-    if (col + (size_t)(c.pre_end - c.pre) + (size_t)(raw_end - raw) <=
-            DSN_FOLD_COLUMNS &&
-        is_plain(raw, raw_end)) {
-        dsn_sink_put(o, c.pre, (size_t)(c.pre_end - c.pre));
-        dsn_sink_put(o, raw, (size_t)(raw_end - raw));
-        dsn_sink_put(o, "\r\n", 2);
+    c.pre = span_of(prefix != NULL ? prefix : "");
+    c.raw = raw;
+    c.keep = 0;
+    c.utf8 = utf8;
+    put_str(o, name);
+    put_str(o, ": ");
+    /* Most values are short and plain: then the line is the input. */
+    if (raw.to - raw.from <= DSN_FOLD_COLUMNS &&
+        col + c.pre.to + (raw.to - raw.from) <= DSN_FOLD_COLUMNS &&
+        is_plain(raw)) {
+        put_range(o, c.pre);
+        put_range(o, raw);
+        put_str(o, "\r\n");
         return;
     }
     /* the first word stays beside the name: folding before it would make
@@ -206,7 +283,7 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
         /* a trimmed value has a word after every run of spaces, so the
          * continuation line never holds spaces only */
         if (col + width > DSN_FOLD_COLUMNS) {
-            dsn_sink_put(o, "\r\n", 2);
+            put_str(o, "\r\n");
             col = 0;
         }
         col += spaces;
@@ -214,76 +291,150 @@ static void put_field(dsn_sink *o, const char *name, const char *prefix,
             put_char(o, next(&c));
         put_word(o, &c, &col);
     }
-    dsn_sink_put(o, "\r\n", 2);
+    put_str(o, "\r\n");
 }
 
-/* The strings of f, trimmed; start == end when absent or empty. */
-typedef struct span {
-    const char *start;
-    const char *end;
-} span;
-
+/* s[0..len) without the bytes it starts and ends with that clean to a
+ * space or to nothing; empty (from == to) when nothing else is left. */
 static span trimmed(const char *s, size_t len)
 {
-    span v = {NULL, NULL};
-    if (s != NULL)
-        trim(s, len, &v.start, &v.end);
+    span v;
+    v.base = s;
+    v.from = 0;
+    v.to = len;
+    while (v.from < v.to && clean(byte_at(v, v.from)) <= ' ')
+        v.from++;
+    while (v.to > v.from && clean(byte_at(v, v.to - 1)) <= ' ')
+        v.to--;
     return v;
 }
 
 static span trimmed_str(const char *s)
 {
-    return trimmed(s, s != NULL ? strlen(s) : 0);
+    return trimmed(s, strlen(s));
 }
 
-/* RFC 6533 section 3: an address with a byte >= 0x80 is of type utf-8. */
+/* Whether an address holds a byte >= 0x80. */
+static int has_8bit(span v)
+{
+    size_t i;
+    for (i = v.from; i < v.to; i++)
+        if (byte_at(v, i) >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* Whether v is well-formed UTF-8 (RFC 3629), control bytes aside. */
+static int is_utf8(span v)
+{
+    size_t i = v.from;
+    while (i < v.to) {
+        size_t n = dsn_utf8_char_len((const unsigned char *)v.base, i, v.to);
+        if (n == 0)
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
+/* An address must reach its reader whole: no byte of it is replaced. In
+ * message/delivery-status it is ASCII; in message/global-delivery-status
+ * it may be UTF-8, then typed "utf-8" (RFC 6533 section 3). */
+static int address_check(const char *addr, unsigned flags)
+{
+    span v;
+    if (addr == NULL)
+        return DSN_OK;
+    v = trimmed_str(addr);
+    if (!has_8bit(v))
+        return DSN_OK;
+    if (!(flags & DSN_FIELDS_UTF8))
+        return DSN_ENOTASCII;
+    return is_utf8(v) ? DSN_OK : DSN_ENOTUTF8;
+}
+
 static const char *address_type(span v)
 {
-    const char *p;
-    for (p = v.start; p < v.end; p++)
-        if ((unsigned char)*p >= 0x80)
-            return "utf-8; ";
-    return "rfc822; ";
+    return has_8bit(v) ? "utf-8; " : "rfc822; ";
 }
 
-/* The Action and Status to write, or why there are none. */
+/*
+ * Whether a Status of class cls may go with this Action. The one rule
+ * that ties them is the class definitions of RFC 3463 section 3.1:
+ * 2.X.X "is reporting a positive delivery action" (delivered, relayed,
+ * expanded: RFC 3464 section 2.3.3); 4.X.X is a condition that "has caused
+ * abandonment or delay" (delayed, or failed when the agent gave up);
+ * 5.X.X is "not likely to be resolved by resending the message in the
+ * current form" (failed only: a delayed message is resent as it is).
+ * The last reply's code plays no part: RFC 3464 section 2.3.6 reports
+ * it in Diagnostic-Code, independently of the Status (a greylisting 451
+ * then 5.4.7 when the queue lifetime ends is correct).
+ */
+static int action_fits_class(int action, int cls)
+{
+    switch (action) {
+    case DSN_ACTION_DELIVERED:
+    case DSN_ACTION_RELAYED:
+    case DSN_ACTION_EXPANDED:
+        return cls == 2;
+    case DSN_ACTION_DELAYED:
+        return cls == 4;
+    default: /* DSN_ACTION_FAILED */
+        return cls != 2;
+    }
+}
+
+/* The Action a status class implies when neither action nor code is
+ * given: 2 delivered, 4 delayed, 5 failed (RFC 3464 section 2.3.3). */
+static int action_of_class(int cls)
+{
+    return cls == 2   ? DSN_ACTION_DELIVERED
+           : cls == 4 ? DSN_ACTION_DELAYED
+                      : DSN_ACTION_FAILED;
+}
+
+/* The Action and Status to write, or why there are none. Every number is
+ * range-checked before anything is computed from it. */
 static int resolve(const dsn_recipient_fields *f, int *action, dsn_status *st)
 {
     span rcpt;
-    int cls;
+    int err;
+    *action = 0;
+    st->cls = st->subject = st->detail = 0;
     if (f == NULL)
         return DSN_EINVAL;
-    rcpt = trimmed_str(f->final_recipient);
-    if (rcpt.start == rcpt.end)
+    if (f->final_recipient == NULL)
         return DSN_EINVAL;
+    rcpt = trimmed_str(f->final_recipient);
+    if (rcpt.from == rcpt.to)
+        return DSN_EINVAL;
+    if ((f->flags & ~(unsigned)DSN_FIELDS_UTF8) != 0)
+        return DSN_EINVAL;
+    if ((err = address_check(f->final_recipient, f->flags)) != DSN_OK ||
+        (err = address_check(f->original_recipient, f->flags)) != DSN_OK)
+        return err;
     if (f->code != 0 && dsn_severity(f->code) < 0)
         return DSN_EBADCODE;
     if (f->action != 0 && dsn_action_name(f->action) == NULL)
         return DSN_EINVAL;
     if (f->status != NULL) {
-        const dsn_status *s = f->status;
-        if (!dsn_status_valid(s))
+        /* RFC 3463 section 3.1, RFC 3464 section 2.3.4: class 2, 4 or
+         * 5, subject and detail of 1 to 3 digits */
+        if (!dsn_status_valid(f->status))
             return DSN_EBADSTATUS;
-        if (f->code != 0 && f->code / 100 != s->cls)
-            return DSN_EBADCLASS;
-        *st = *s;
+        *st = *f->status;
     } else if (f->code != 0) {
         (void)dsn_default_status(f->code, st);
     } else {
         return DSN_EINVAL;
     }
-    cls = st->cls;
-    *action = f->action != 0 ? f->action : dsn_action_of(cls * 100);
-    switch (*action) {
-    case DSN_ACTION_DELIVERED:
-    case DSN_ACTION_RELAYED:
-    case DSN_ACTION_EXPANDED:
-        return cls == 2 ? DSN_OK : DSN_EBADCLASS;
-    case DSN_ACTION_DELAYED:
-        return cls == 4 ? DSN_OK : DSN_EBADCLASS;
-    default: /* DSN_ACTION_FAILED */
-        return cls != 2 ? DSN_OK : DSN_EBADCLASS;
-    }
+    if (f->action != 0)
+        *action = f->action;
+    else if (f->code != 0)
+        *action = dsn_action_of(f->code);
+    else
+        *action = action_of_class(st->cls);
+    return action_fits_class(*action, st->cls) ? DSN_OK : DSN_EBADCLASS;
 }
 
 int dsn_status_fields_check(const dsn_recipient_fields *f)
@@ -293,43 +444,59 @@ int dsn_status_fields_check(const dsn_recipient_fields *f)
     return resolve(f, &action, &st);
 }
 
+/* An optional field: written when its value is given and is not empty
+ * once trimmed. len is the value's length, or 0 for strlen(s). */
+static void put_optional(dsn_sink *o, const char *name, const char *prefix,
+                         const char *s, size_t len, int utf8)
+{
+    span v;
+    if (s == NULL)
+        return;
+    v = trimmed(s, len != 0 ? len : strlen(s));
+    if (v.from < v.to)
+        put_field(o, name, prefix, v, utf8);
+}
+
+/* An address field, typed by its bytes (RFC 6533 section 3). */
+static void put_address(dsn_sink *o, const char *name, const char *s, int utf8)
+{
+    span v;
+    if (s == NULL)
+        return;
+    v = trimmed_str(s);
+    if (v.from < v.to)
+        put_field(o, name, address_type(v), v, utf8);
+}
+
 size_t dsn_status_fields(const dsn_recipient_fields *f, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
-    int action;
+    const char *action_name;
+    int action, utf8;
     dsn_status st;
-    char status[16];
+    char status[11] = ""; /* dsn_put_status() writes at most 11 */
     size_t n;
-    const char *act;
-    span v;
-    if (resolve(f, &action, &st) != DSN_OK) {
+    if (resolve(f, &action, &st) != DSN_OK ||
+        (action_name = dsn_action_name(action)) == NULL) {
         dsn_sink_end(&o);
         return 0;
     }
-    v = trimmed_str(f->original_recipient);
-    if (v.start != v.end)
-        put_field(&o, "Original-Recipient", address_type(v), v.start, v.end);
-    v = trimmed_str(f->final_recipient);
-    put_field(&o, "Final-Recipient", address_type(v), v.start, v.end);
-    act = dsn_action_name(action);
-    put_field(&o, "Action", NULL, act, act + strlen(act));
-    n = dsn_status_format(&st, status, sizeof status);
-    put_field(&o, "Status", NULL, status, status + n);
-    v = trimmed_str(f->remote_mta);
-    if (v.start != v.end)
-        put_field(&o, "Remote-MTA", "dns; ", v.start, v.end);
-    if (f->diagnostic != NULL) {
-        v = trimmed(f->diagnostic, f->diagnostic_len != 0
-                                       ? f->diagnostic_len
-                                       : strlen(f->diagnostic));
-        if (v.start != v.end)
-            put_field(&o, "Diagnostic-Code", "smtp; ", v.start, v.end);
-    }
-    v = trimmed_str(f->last_attempt_date);
-    if (v.start != v.end)
-        put_field(&o, "Last-Attempt-Date", NULL, v.start, v.end);
-    v = trimmed_str(f->will_retry_until);
-    if (v.start != v.end)
-        put_field(&o, "Will-Retry-Until", NULL, v.start, v.end);
+    utf8 = (f->flags & DSN_FIELDS_UTF8) != 0;
+    put_address(&o, "Original-Recipient", f->original_recipient, utf8);
+    put_address(&o, "Final-Recipient", f->final_recipient, utf8);
+    /* Action and Status are libdsn's own words: short, nothing to clean */
+    put_str(&o, "Action: ");
+    put_str(&o, action_name);
+    put_str(&o, "\r\n");
+    /* resolve() checked the numbers: each in 0..999 */
+    n = dsn_put_status(status, st.cls, st.subject, st.detail);
+    put_str(&o, "Status: ");
+    put_bytes(&o, status, n);
+    put_str(&o, "\r\n");
+    put_optional(&o, "Remote-MTA", "dns; ", f->remote_mta, 0, utf8);
+    put_optional(&o, "Diagnostic-Code", "smtp; ", f->diagnostic,
+                 f->diagnostic_len, utf8);
+    put_optional(&o, "Last-Attempt-Date", NULL, f->last_attempt_date, 0, utf8);
+    put_optional(&o, "Will-Retry-Until", NULL, f->will_retry_until, 0, utf8);
     return dsn_sink_end(&o);
 }

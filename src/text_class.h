@@ -3,8 +3,8 @@
  * the bytes 0x00-0x1F and 0x7F (RFC 5234's CTL). The writer removes them
  * from the text it sends (src/format.c), the fields writer turns them into
  * a space or nothing (src/status_fields.c), the reader stops at them
- * (src/parse_reply.c). Bytes >= 0x80 are never control characters: UTF-8
- * passes. static inline, so that the 8-byte scan costs no call per line.
+ * (src/parse_reply.c). Bytes >= 0x80 are never control characters; the
+ * writers, which must check them for UTF-8, find them with the same scan. static inline, so that the 8-byte scan costs no call per line.
  * Not installed; not part of the API.
  */
 #ifndef DSN_TEXT_CLASS_H
@@ -32,29 +32,34 @@ static inline uint64_t dsn_ctl_mask(uint64_t x)
     return ~(z + DSN_ONES_ * 0x5f) & ~x & DSN_ONES_ * 0x80;
 }
 
-/* The first control character in [p, e), or e: 8 bytes at a time (one
- * unaligned load each), the last 8 in one go overlapping checked ones. */
-static inline const char *dsn_find_ctl(const char *p, const char *e)
+/* The index of the first control character in t[i .. n), or with
+ * eight_bit also of the first byte >= 0x80, or n: 8 bytes at a time (one
+ * unaligned load each), the last 8 in one go overlapping checked ones.
+ * Every load is of bytes below n. */
+static inline size_t dsn_scan_ctl(const char *t, size_t i, size_t n,
+                                  int eight_bit)
 {
-    const char *q = p;
+    const uint64_t high = eight_bit ? DSN_ONES_ * 0x80 : 0;
     uint64_t x;
-    if (e - p >= 8) {
-        for (; e - q > 8; q += 8) {
-            memcpy(&x, q, sizeof x);
-            if (dsn_ctl_mask(x) != 0)
+    if (n >= 8 && i <= n - 8) {
+        const size_t last = n - 8; /* the last load starts here */
+        for (; i < last; i += 8) {
+            memcpy(&x, t + i, sizeof x);
+            if ((dsn_ctl_mask(x) | (x & high)) != 0)
                 break;
         }
-        if (e - q <= 8) {
-            q = e - 8;
-            memcpy(&x, q, sizeof x);
-            if (dsn_ctl_mask(x) == 0)
-                return e;
+        if (i >= last) {
+            i = last;
+            memcpy(&x, t + last, sizeof x);
+            if ((dsn_ctl_mask(x) | (x & high)) == 0)
+                return n;
         }
     }
-    for (; q < e; q++)
-        if (dsn_is_ctl((unsigned char)*q))
-            return q;
-    return e;
+    for (; i < n; i++)
+        if (dsn_is_ctl((unsigned char)t[i]) ||
+            (eight_bit && (unsigned char)t[i] >= 0x80))
+            return i;
+    return n;
 }
 
 #undef DSN_ONES_

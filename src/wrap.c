@@ -5,69 +5,70 @@
 #include "wrap.h"
 #include "text_class.h"
 
-static int is_utf8_continuation(const char *p)
+static int is_utf8_continuation(const char *t, size_t i)
 {
-    return ((unsigned char)*p & 0xC0) == 0x80;
+    return ((unsigned char)t[i] & 0xC0) == 0x80;
 }
 
-/* The kept (not control) byte before q, which is after first; first is
- * kept. */
-static const char *prev_kept(const char *first, const char *q)
+/* The index of the kept (not control) byte before q, which is after
+ * first; t[first] is kept. */
+static size_t prev_kept(const char *t, size_t first, size_t q)
 {
-    do
+    while (q > first) {
         q--;
-    while (q > first && dsn_is_ctl((unsigned char)*q));
-    return q;
+        if (q == first || !dsn_is_ctl((unsigned char)t[q]))
+            return q;
+    }
+    return first;
 }
 
 /*
- * The wrap rule, once. A line's kept bytes start at first; over is the
- * first kept byte that does not fit. The line ends at over when it is a
- * space, else at the last space after first (either space is dropped),
+ * The wrap rule, once. A line's kept bytes start at t[first]; t[over] is
+ * the first kept byte that does not fit. The line ends at over when it is
+ * a space, else at the last space after first (either space is dropped),
  * else before the UTF-8 character over is part of: back over at most 3
  * continuation bytes to its lead byte (a longer run is not UTF-8, and a
  * character that would leave the line empty does not move: both split at
  * over). Sets *end; returns where the next line starts.
  */
-static const char *wrap_cut(const char *first, const char *over,
-                            const char **end)
+static size_t wrap_cut(const char *t, size_t first, size_t over, size_t *end)
 {
-    const char *q, *cut = over;
+    size_t q, cut = over;
     int i;
-    if (*over == ' ') {
+    if (t[over] == ' ') {
         *end = over;
         return over + 1;
     }
     /* control characters are never spaces: the raw bytes will do */
-    for (q = over - 1; q > first; q--) {
-        if (*q == ' ') {
+    for (q = over; q > first + 1;) {
+        q--;
+        if (t[q] == ' ') {
             *end = q;
             return q + 1;
         }
     }
-    for (i = 0; i < 3 && cut != first && is_utf8_continuation(cut); i++)
-        cut = prev_kept(first, cut);
-    if (is_utf8_continuation(cut) || cut == first)
+    for (i = 0; i < 3 && cut != first && is_utf8_continuation(t, cut); i++)
+        cut = prev_kept(t, first, cut);
+    if (is_utf8_continuation(t, cut) || cut == first)
         cut = over;
     *end = cut;
     return cut;
 }
 
-int dsn_wrap_next_line(const char **pp, size_t avail, const char **start,
-                       const char **end)
+int dsn_wrap_next_line(const char *t, size_t n, size_t *at, size_t avail,
+                       size_t *start, size_t *end)
 {
-    const char *p = *pp;
+    size_t p = *at;
     for (;;) {
-        const char *s = p, *first = NULL;
-        size_t kept = 0;
-        for (; *p != '\0' && *p != '\n'; p++) {
-            if (dsn_is_ctl((unsigned char)*p))
+        size_t s = p, first = p, kept = 0;
+        for (; p < n && t[p] != '\n'; p++) {
+            if (dsn_is_ctl((unsigned char)t[p]))
                 continue;
-            if (first == NULL)
+            if (kept == 0)
                 first = p;
             if (kept == avail) {
                 *start = s;
-                *pp = wrap_cut(first, p, end);
+                *at = wrap_cut(t, first, p, end);
                 return 1;
             }
             kept++;
@@ -75,34 +76,40 @@ int dsn_wrap_next_line(const char **pp, size_t avail, const char **start,
         if (kept > 0) {
             *start = s;
             *end = p;
-            *pp = *p == '\n' ? p + 1 : p;
+            *at = p < n ? p + 1 : p;
             return 1;
         }
-        if (*p == '\0') {
-            *pp = p;
+        if (p >= n) {
+            *at = n;
+            *start = *end = n;
             return 0;
         }
         p++;
     }
 }
 
-int dsn_wrap_next_clean_line(const char **pp, const char *end, size_t avail,
-                             const char **start, const char **stop, int *clean)
+int dsn_wrap_next_clean_line(const char *t, size_t n, size_t *at, size_t avail,
+                             size_t *start, size_t *stop, int *clean)
 {
-    const char *p = *pp;
+    size_t p = *at;
     for (;;) {
-        int fits = (size_t)(end - p) <= avail;
-        const char *lim = fits ? end : p + avail + 1;
-        const char *q = dsn_find_ctl(p, lim);
-        if (q < lim && *q != '\n') {
+        int fits = n - p <= avail;
+        size_t lim = fits ? n : p + avail + 1;
+        /* what !fits implies, said for the analyser: lim is in the text */
+        if (lim > n)
+            lim = n;
+        /* a byte >= 0x80 may need replacing: not clean either */
+        size_t q = dsn_scan_ctl(t, p, lim, 1);
+        if (q < lim && t[q] != '\n') {
             *clean = 0;
-            *pp = p;
-            return dsn_wrap_next_line(pp, avail, start, stop);
+            *at = p;
+            return dsn_wrap_next_line(t, n, at, avail, start, stop);
         }
         *clean = 1;
         if (q == p) { /* an empty line */
-            if (p == end) {
-                *pp = p;
+            if (p >= n) {
+                *at = n;
+                *start = *stop = n;
                 return 0;
             }
             p++;
@@ -111,11 +118,11 @@ int dsn_wrap_next_clean_line(const char **pp, const char *end, size_t avail,
         *start = p;
         if (q < lim || fits) { /* the rest of the line fits */
             *stop = q;
-            *pp = q < end ? q + 1 : q;
+            *at = q < n ? q + 1 : q;
             return 1;
         }
         /* avail + 1 kept bytes, all in a row */
-        *pp = wrap_cut(p, p + avail, stop);
+        *at = wrap_cut(t, p, lim - 1, stop); /* lim - 1 == p + avail */
         return 1;
     }
 }

@@ -58,17 +58,30 @@ static void test_severity_and_action_of_every_code(void **state)
     assert_null(dsn_action_name(DSN_EBADCODE));
 }
 
-/* The mapping of dsn/delivery.h, written out once more on purpose: the
- * header is the documentation and this is what it promises. */
+/* default_status.def, expanded once more: each row as data. */
 static const struct {
     int code, subject, detail;
-} mapped[] = {
-    {235, 7, 0},  {421, 4, 2}, {432, 7, 12}, {451, 3, 0},  {452, 3, 1},
-    {453, 3, 2},  {454, 7, 0}, {455, 5, 4},  {500, 5, 2},  {501, 5, 4},
-    {502, 5, 1},  {503, 5, 1}, {504, 5, 4},  {521, 3, 2},  {523, 7, 10},
-    {525, 7, 13}, {530, 7, 0}, {534, 7, 9},  {535, 7, 8},  {538, 7, 11},
-    {552, 3, 4},  {553, 1, 0}, {555, 5, 4},  {556, 1, 10},
+} rows[] = {
+#define DSN_DEFAULT_STATUS(code, subject, detail, meanings)                    \
+    {code, subject, detail},
+#include "default_status.def"
 };
+#define NROWS (sizeof rows / sizeof rows[0])
+
+/* The registry's specific codes (detail not 0) that list code itself. */
+static int specific_associations(int code)
+{
+    int i, n = 0, j;
+    for (i = 0; i < DSN_REGISTRY_COUNT; i++) {
+        const dsn_status_info *info = &dsn_registry[i];
+        if (info->detail == 0)
+            continue;
+        for (j = 0; j < info->basic_count; j++)
+            if (info->basic[j] == code)
+                n++;
+    }
+    return n;
+}
 
 static void test_default_status_of_every_code(void **state)
 {
@@ -86,12 +99,12 @@ static void test_default_status_of_every_code(void **state)
         }
         assert_int_equal(r, DSN_OK);
         assert_int_equal(st.cls, code / 100);
-        for (i = 0; i < sizeof mapped / sizeof mapped[0]; i++)
-            if (mapped[i].code == code)
+        for (i = 0; i < NROWS; i++)
+            if (rows[i].code == code)
                 break;
-        if (i < sizeof mapped / sizeof mapped[0]) {
-            assert_int_equal(st.subject, mapped[i].subject);
-            assert_int_equal(st.detail, mapped[i].detail);
+        if (i < NROWS) {
+            assert_int_equal(st.subject, rows[i].subject);
+            assert_int_equal(st.detail, rows[i].detail);
             seen++;
         } else {
             /* X.0.0 by class, as Postfix */
@@ -103,8 +116,18 @@ static void test_default_status_of_every_code(void **state)
         if (info == NULL || (info->flags & DSN_STATUS_DEPRECATED))
             fail_msg("%d -> %d.%d.%d: not a current registry code", code,
                      st.cls, st.subject, st.detail);
+        if (st.subject == 0 && st.detail == 0)
+            continue;
+        /* a specific status: the registry ties it to this very code,
+         * and ties no other specific status to it (one meaning) */
+        if (!dsn_status_associated(info, code))
+            fail_msg("%d -> %d.%d.%d: the registry does not list %d", code,
+                     st.cls, st.subject, st.detail, code);
+        if (specific_associations(code) > 1)
+            fail_msg("%d has %d meanings in the registry: X.0.0", code,
+                     specific_associations(code));
     }
-    assert_int_equal(seen, sizeof mapped / sizeof mapped[0]);
+    assert_int_equal(seen, NROWS);
     assert_int_equal(dsn_default_status(550, NULL), DSN_EINVAL);
 }
 
@@ -114,22 +137,25 @@ static void test_default_status_the_issue_names(void **state)
     (void)state;
     assert_int_equal(dsn_default_status(421, &st), DSN_OK);
     assert_true(st.cls == 4 && st.subject == 4 && st.detail == 2);
+    /* insufficient storage or too many recipients (RFC 5321 4.5.3.1.10) */
     assert_int_equal(dsn_default_status(452, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 3 && st.detail == 1);
+    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
+    /* storage, message size (RFC 1870), too many recipients (historic) */
     assert_int_equal(dsn_default_status(552, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 3 && st.detail == 4);
+    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
+    /* temporary authentication failure or TLS not available */
+    assert_int_equal(dsn_default_status(454, &st), DSN_OK);
+    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
     assert_int_equal(dsn_default_status(554, &st), DSN_OK);
     assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
     assert_int_equal(dsn_default_status(550, &st), DSN_OK);
     assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
     assert_int_equal(dsn_default_status(250, &st), DSN_OK);
     assert_true(st.cls == 2 && st.subject == 0 && st.detail == 0);
-    /* the registry ties the mapped ones to their code where it lists it */
-    assert_true(dsn_status_associated(dsn_describe(4, 2), 421));
-    assert_true(dsn_status_associated(dsn_describe(3, 1), 452));
-    assert_true(dsn_status_associated(dsn_describe(3, 4), 552));
-    assert_true(dsn_status_associated(dsn_describe(1, 10), 556));
-    assert_true(dsn_status_associated(dsn_describe(7, 8), 535));
+    assert_int_equal(dsn_default_status(535, &st), DSN_OK);
+    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
+    assert_int_equal(dsn_default_status(556, &st), DSN_OK);
+    assert_true(st.cls == 5 && st.subject == 1 && st.detail == 10);
 }
 
 static void test_reply_status(void **state)
@@ -141,7 +167,8 @@ static void test_reply_status(void **state)
         {"550 5.1.1 No such user\r\n", 5, 1, 1},
         {"421 mx.example.com Service not available\r\n", 4, 4, 2},
         {"452-4.2.2 Mailbox full\r\n452 4.2.2 try later\r\n", 4, 2, 2},
-        {"552 Message size exceeds fixed limit\r\n", 5, 3, 4},
+        /* storage, size (RFC 1870) or too many recipients: X.0.0 */
+        {"552 Message size exceeds fixed limit\r\n", 5, 0, 0},
         {"250 OK\r\n", 2, 0, 0},
         {"550 #5.1.0 Address rejected\r\n", 5, 1, 0},
         /* a code of the wrong class is text, not the status */
@@ -383,12 +410,15 @@ static void test_fields_utf8_address(void **state)
     (void)state;
     f.original_recipient = "jos\xc3\xa9@example.com";
     f.final_recipient = "user@ex\xc3\xa4mple.com";
-    f.code = 553;
+    f.code = 553; /* mailbox name not allowed, or non-ASCII: 5.0.0 */
     f.diagnostic = "553 5.6.7 \xe2\x80\x9cNon-ASCII\xe2\x80\x9d refused";
+    /* message/delivery-status is ASCII: such an address cannot go in */
+    assert_int_equal(dsn_status_fields_check(&f), DSN_ENOTASCII);
+    f.flags = DSN_FIELDS_UTF8; /* message/global-delivery-status */
     expect_fields(&f, "Original-Recipient: utf-8; jos\xc3\xa9@example.com\r\n"
                       "Final-Recipient: utf-8; user@ex\xc3\xa4mple.com\r\n"
                       "Action: failed\r\n"
-                      "Status: 5.1.0\r\n"
+                      "Status: 5.0.0\r\n"
                       "Diagnostic-Code: smtp; 553 5.6.7 \xe2\x80\x9cNon-ASCII"
                       "\xe2\x80\x9d refused\r\n");
 }
@@ -478,29 +508,36 @@ static void test_fields_folding(void **state)
     }
 }
 
-/* An unbreakable word of 2500 octets made of `unit` repeated: split at
- * 998 octets only, between characters when `unit` is one. */
-static void expect_split_word(const char *unit, int whole_chars)
+/* An unbreakable word of 2500 octets made of `unit` repeated, written
+ * with flags: each unit goes out as `becomes`; split at 998 octets only,
+ * between characters when `becomes` is one. */
+static void expect_split_word(const char *unit, const char *becomes,
+                              unsigned flags, int whole_chars)
 {
-    static char word[3000], unfolded[8192];
+    static char word[3000], want[3000], unfolded[8192];
     dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
     size_t n = strlen(unit), i, splits = 0;
     const char *out, *p, *d;
     char *r, *w;
+    assert_int_equal(strlen(becomes), n);
     memcpy(word, "550 ", 4);
-    for (i = 4; i + n < 2500; i += n)
+    memcpy(want, "550 ", 4);
+    for (i = 4; i + n < 2500; i += n) {
         memcpy(word + i, unit, n);
-    word[i] = '\0';
+        memcpy(want + i, becomes, n);
+    }
+    word[i] = want[i] = '\0';
     f.final_recipient = "user@example.com";
     f.code = 550;
     f.diagnostic = word;
+    f.flags = flags;
     out = fields(&f);
     check_lines(out);
     /* the fold before the word, then only splits: no break inside a
      * character, so each split is followed by the unit's first byte */
     if (whole_chars)
         for (p = strstr(out, "\r\n "); p != NULL; p = strstr(p + 1, "\r\n "))
-            assert_int_equal(p[3], unit[0]);
+            assert_int_equal(p[3], becomes[0]);
     /* the one case that adds to the input: unfolded, the word has a space
      * where each hard split was; without them it is the word again */
     unfold(out, unfolded);
@@ -516,17 +553,20 @@ static void expect_split_word(const char *unit, int whole_chars)
     }
     *w = '\0';
     assert_int_equal(splits, 2); /* 2500 octets in lines of 998 */
-    assert_string_equal(d, word);
+    assert_string_equal(d, want);
 }
 
 static void test_fields_over_998(void **state)
 {
     (void)state;
-    expect_split_word("\xc3\xa9", 1);         /* e acute */
-    expect_split_word("\xe2\x82\xac", 1);     /* the euro sign */
-    expect_split_word("\xf0\x9f\x98\x80", 1); /* an emoji */
-    expect_split_word("x", 1);
-    expect_split_word("\x80", 0); /* not UTF-8: split anywhere */
+    expect_split_word("\xc3\xa9", "\xc3\xa9", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xe2\x82\xac", "\xe2\x82\xac", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80", DSN_FIELDS_UTF8,
+                      1);
+    expect_split_word("x", "x", 0, 1);
+    /* not UTF-8: '?' each, in either form */
+    expect_split_word("\x80", "?", DSN_FIELDS_UTF8, 1);
+    expect_split_word("\xc3\xa9", "\?\?", 0, 1);
 }
 
 /* g must be rejected with err, and write nothing. */
@@ -577,7 +617,17 @@ static void test_fields_errors(void **state)
     EXPECT_ERROR(g_st.cls = 6, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.cls = 0, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.cls = -5, DSN_EBADSTATUS);
-    EXPECT_ERROR(g_st.cls = 4, DSN_EBADCLASS); /* 550 with 4.1.1 */
+    /* the Status need not share the last reply's class (RFC 3464 ties
+     * it to the Action): 550 with 4.1.1, failed, is accepted */
+    g = f;
+    g_st = st;
+    g_st.cls = 4;
+    g.status = &g_st;
+    assert_int_equal(dsn_status_fields_check(&g), DSN_OK);
+    /* the issue-15 fault: the class was multiplied before its check */
+    EXPECT_ERROR(g_st.cls = 42949677, DSN_EBADSTATUS);
+    EXPECT_ERROR(g_st.cls = 21474837, DSN_EBADSTATUS);
+    EXPECT_ERROR(g_st.cls = -21474837, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.subject = 1000, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.subject = -1, DSN_EBADSTATUS);
     EXPECT_ERROR(g_st.detail = 1000, DSN_EBADSTATUS);
@@ -597,6 +647,104 @@ static void test_fields_errors(void **state)
     g.action = DSN_ACTION_FAILED;
     assert_int_equal(dsn_status_fields_check(&g), DSN_OK);
 #undef EXPECT_ERROR
+}
+
+/* Issue 14 item 7: a recipient expired after greylisting. RFC 3464 ties
+ * the Status to the Action, not to the last reply's code. */
+static void test_fields_greylisted_then_expired(void **state)
+{
+    static const char reply[] = "451 4.7.1 Greylisted, try again later";
+    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+    dsn_status st = {5, 4, 7};
+    (void)state;
+    f.final_recipient = "user@example.com";
+    f.action = DSN_ACTION_FAILED;
+    f.code = 451;
+    f.status = &st;
+    f.diagnostic = reply;
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\n"
+                      "Status: 5.4.7\r\n"
+                      "Diagnostic-Code: smtp; 451 4.7.1 Greylisted, try again "
+                      "later\r\n");
+    st.cls = 4; /* Postfix writes 4.4.7 */
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\n"
+                      "Status: 4.4.7\r\n"
+                      "Diagnostic-Code: smtp; 451 4.7.1 Greylisted, try again "
+                      "later\r\n");
+    /* without an action the code's applies: delayed, which 5.X.X does
+     * not fit (RFC 3463 section 3.1) */
+    st.cls = 5;
+    f.action = 0;
+    assert_int_equal(dsn_status_fields_check(&f), DSN_EBADCLASS);
+}
+
+/* Issue 14 item 2: bytes that are not UTF-8 never go out as UTF-8. */
+static void test_fields_bytes_not_utf8(void **state)
+{
+    static const struct {
+        const char *in, *ascii, *utf8;
+    } cases[] = {
+        /* the GBK reply of the issue */
+        {"550 blocked ip (\xb7\xa2\xd0\xc5)", "550 blocked ip (\?\?\?\?)",
+         "550 blocked ip (\?\?\?\?)"},
+        /* well-formed UTF-8: '?' a byte in ASCII, itself in UTF-8 */
+        {"550 \xc3\xa9t\xc3\xa9", "550 \?\?t\?\?", "550 \xc3\xa9t\xc3\xa9"},
+        {"550 \xf0\x9f\x98\x80!", "550 \?\?\?\?!", "550 \xf0\x9f\x98\x80!"},
+        /* stray continuation, overlong, surrogate, above U+10FFFF,
+         * F5..FF, cut short by the end and by another byte */
+        {"550 \x80\xbf", "550 \?\?", "550 \?\?"},
+        {"550 \xc0\xaf \xe0\x80\xaf", "550 \?\? \?\?\?", "550 \?\? \?\?\?"},
+        {"550 \xed\xa0\x80", "550 \?\?\?", "550 \?\?\?"},
+        {"550 \xf4\x90\x80\x80", "550 \?\?\?\?", "550 \?\?\?\?"},
+        {"550 \xf5\xff", "550 \?\?", "550 \?\?"},
+        {"550 x\xe2\x82", "550 x\?\?", "550 x\?\?"},
+        {"550 \xe2\x82x\xc3", "550 \?\?x\?", "550 \?\?x\?"},
+        /* a control byte inside a character breaks it */
+        {"550 \xc3\x01\xa9", "550 \?\?", "550 \?\?"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+        char want[256];
+        int form;
+        f.final_recipient = "user@example.com";
+        f.code = 550;
+        f.diagnostic = cases[i].in;
+        for (form = 0; form < 2; form++) {
+            f.flags = form ? DSN_FIELDS_UTF8 : 0u;
+            snprintf(want, sizeof want,
+                     "Final-Recipient: rfc822; user@example.com\r\n"
+                     "Action: failed\r\nStatus: 5.0.0\r\n"
+                     "Diagnostic-Code: smtp; %s\r\n",
+                     form ? cases[i].utf8 : cases[i].ascii);
+            expect_fields(&f, want);
+        }
+    }
+}
+
+static void test_fields_address_bytes(void **state)
+{
+    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
+    (void)state;
+    f.final_recipient = "user@example.com";
+    f.code = 550;
+    f.remote_mta = "mx.\xb7\xa2.example"; /* not an address: replaced */
+    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
+                      "Action: failed\r\nStatus: 5.0.0\r\n"
+                      "Remote-MTA: dns; mx.\?\?.example\r\n");
+    f.original_recipient = "\xb7\xa2@example.com";
+    expect_error(&f, DSN_ENOTASCII);
+    f.flags = DSN_FIELDS_UTF8;
+    expect_error(&f, DSN_ENOTUTF8);
+    f.original_recipient = NULL;
+    f.final_recipient = "user\xc3@example.com";
+    expect_error(&f, DSN_ENOTUTF8);
+    f.flags = 0x2u; /* no such flag */
+    f.final_recipient = "user@example.com";
+    expect_error(&f, DSN_EINVAL);
 }
 
 /* ---- Python's email package reads it back ---- */
@@ -679,6 +827,7 @@ static void build_py_cases(void)
 
     c = &py_cases[py_count++];
     c->f.final_recipient = "jos\xc3\xa9@ex\xc3\xa4mple.com";
+    c->f.flags = DSN_FIELDS_UTF8;
     c->f.code = 553;
     c->f.status = &c->st;
     c->st = (dsn_status){5, 6, 7};
@@ -871,6 +1020,9 @@ int main(void)
         cmocka_unit_test(test_fields_every_field_in_order),
         cmocka_unit_test(test_fields_cleaning),
         cmocka_unit_test(test_fields_utf8_address),
+        cmocka_unit_test(test_fields_greylisted_then_expired),
+        cmocka_unit_test(test_fields_bytes_not_utf8),
+        cmocka_unit_test(test_fields_address_bytes),
         cmocka_unit_test(test_fields_folding),
         cmocka_unit_test(test_fields_over_998),
         cmocka_unit_test(test_fields_errors),

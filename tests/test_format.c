@@ -89,9 +89,45 @@ static void test_control_characters(void **state)
     expect_reply(r, "550 5.1.1 No such user\r\n");
     r = dsn_no_such_user("\r\nx\n\x1b", 0);
     expect_reply(r, "550 5.1.1 x\r\n");
-    /* bytes >= 0x80 pass as they are, valid UTF-8 or not */
+    /* bytes that are not UTF-8 never go out (issue 14): '?' each */
     r = dsn_no_such_user("\x80\xff\xc3", 0);
-    expect_reply(r, "550 5.1.1 \x80\xff\xc3\r\n");
+    expect_reply(r, "550 5.1.1 ?\?\?\r\n");
+}
+
+/* Issue 14 item 2: well-formed UTF-8 passes, any other byte >= 0x80 is
+ * '?'; DSN_FMT_ASCII keeps the reply 7-bit for a client without
+ * SMTPUTF8. One byte is one byte either way. */
+static void test_eight_bit(void **state)
+{
+    static const struct {
+        const char *in, *utf8, *ascii;
+    } cases[] = {
+        /* the GBK reply of the issue */
+        {"blocked ip (\xb7\xa2\xd0\xc5)", "blocked ip (?\?\?\?)",
+         "blocked ip (?\?\?\?)"},
+        {"d\xc3\xa9j\xc3\xa0 vu", "d\xc3\xa9j\xc3\xa0 vu", "d??j?? vu"},
+        {"\xe6\x97\xa5\xf0\x9f\x98\x80", "\xe6\x97\xa5\xf0\x9f\x98\x80",
+         "???????"},
+        /* overlong, surrogate, above U+10FFFF, cut short, broken by a
+         * control character (which is removed) */
+        {"\xc0\xaf \xed\xa0\x80", "?? ???", "?? ???"},
+        {"\xf4\x90\x80\x80 x\xe2\x82", "???? x??", "???? x??"},
+        {"\xc3\x01\xa9", "??", "??"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_reply r = dsn_no_such_user(cases[i].in, 0);
+        char want[128];
+        snprintf(want, sizeof want, "550 5.1.1 %s\r\n", cases[i].utf8);
+        expect_reply_ex(&r, 0, want);
+        snprintf(want, sizeof want, "550 5.1.1 %s\r\n", cases[i].ascii);
+        expect_reply_ex(&r, DSN_FMT_ASCII, want);
+        r.flags = DSN_FMT_ASCII; /* a reply that is always 7-bit */
+        expect_reply_ex(&r, 0, want);
+        snprintf(want, sizeof want, "5.1.1 %s", cases[i].ascii);
+        expect_reply_ex(&r, DSN_FMT_TEXT, want);
+    }
 }
 
 /* RFC 2034: no enhanced code in the greeting, EHLO replies and 3xx. */
@@ -201,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_multi_line),
         cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_eight_bit),
         cmocka_unit_test(test_no_enhanced),
         cmocka_unit_test(test_text_variant),
         cmocka_unit_test(test_bad_input),

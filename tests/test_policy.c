@@ -75,7 +75,11 @@ static void test_never_a_bare_code(void **state)
 
 static void test_printable_utf8(void **state)
 {
+    dsn_reply r = dsn_no_such_user("caf\xc3\xa9 \xff", 0);
     (void)state;
+    /* DSN_FMT_ASCII: 7-bit, every byte >= 0x80 a '?' */
+    r.flags |= DSN_FMT_ASCII;
+    assert_string_equal(action_of(r), "action=550 5.1.1 caf?? ?\n\n");
     /* controls go; each byte outside a valid UTF-8 character is '?':
      * a lone continuation, a cut sequence, an overlong '/', a surrogate
      * and a code point above U+10FFFF */

@@ -63,63 +63,17 @@
  *      (a server without ENHANCEDSTATUSCODES, a greeting, a 421 on
  *      connect). Sets *out and returns DSN_OK, or returns DSN_EBADCODE
  *      (*out untouched) for the codes dsn_severity() rejects; out NULL
- *      gives DSN_EINVAL. The class is always code / 100. The mapping:
- *
- *        code  status  meaning (source)
- *        235   2.7.0   authentication succeeded (RFC 4954 section 6)
- *        421   4.4.2   service closing the channel: bad connection
- *                      (registry X.4.2 lists 421)
- *        432   4.7.12  password transition needed (RFC 4954 section 6)
- *        451   4.3.0   local error in processing: mail system status
- *                      (RFC 5321 4.2.3; registry X.3.0 lists 451)
- *        452   4.3.1   insufficient system storage (RFC 5321 4.2.3;
- *                      registry X.3.1 lists 452)
- *        453   4.3.2   system not accepting network messages (registry
- *                      X.3.2 lists 453, and no other code)
- *        454   4.7.0   temporary authentication / TLS failure (RFC 4954
- *                      section 6, RFC 3207 section 4)
- *        455   4.5.4   server unable to accommodate parameters (RFC 5321
- *                      4.2.3; the transient twin of 555)
- *        500   5.5.2   syntax error, command unrecognized (RFC 5321
- *                      4.2.3; registry X.5.2 lists 500)
- *        501   5.5.4   syntax error in parameters or arguments (RFC 5321;
- *                      registry X.5.4 lists 501)
- *        502   5.5.1   command not implemented (RFC 3463 X.5.1: a command
- *                      "out of sequence or unsupported")
- *        503   5.5.1   bad sequence of commands (RFC 3463 X.5.1; registry
- *                      X.5.1 lists 503)
- *        504   5.5.4   command parameter not implemented (RFC 5321;
- *                      registry X.5.4 lists 504)
- *        521   5.3.2   host does not accept mail (RFC 7504; registry X.3.2)
- *        523   5.7.10  encryption needed (RFC 5248; registry X.7.10)
- *        525   5.7.13  user account disabled (RFC 5248; registry X.7.13)
- *        530   5.7.0   authentication required (RFC 4954 section 6; RFC
- *                      3207 uses 530 for "must issue STARTTLS first")
- *        534   5.7.9   authentication mechanism too weak (RFC 4954)
- *        535   5.7.8   authentication credentials invalid (RFC 4954)
- *        538   5.7.11  encryption required for the mechanism (RFC 4954)
- *        552   5.3.4   message too big: the SIZE extension's rejection
- *                      (RFC 1870 section 6; registry X.3.4 lists 552). RFC
- *                      5321 4.5.3.1.10 says a 552 answering RCPT for too
- *                      many recipients is really a 452: the caller who
- *                      knows the command decides.
- *        553   5.1.0   mailbox name not allowed: an address problem, which
- *                      one the code does not say (RFC 5321 4.2.3)
- *        554   5.0.0   transaction failed: nothing more is known
- *        555   5.5.4   MAIL/RCPT parameters not recognized (RFC 5321;
- *                      registry X.5.4 lists 555)
- *        556   5.1.10  domain does not accept mail (RFC 7504, RFC 7505;
- *                      registry X.1.10)
- *        other 2yz 2.0.0, 4yz 4.0.0, 5yz 5.0.0
- *
- *      Mapped are the codes whose RFC 5321 (or extension RFC) meaning
- *      names one condition, and whose enhanced code the registry ties to
- *      them where it does. The rest get X.0.0 by class, as Postfix's SMTP
- *      client does for every reply without one (smtp_chat_resp() in
- *      src/smtp/smtp_chat.c): in particular 450 and 550 (RFC 5321's
- *      "mailbox unavailable" covers unknown users, busy mailboxes and
- *      policy refusals alike), 551 and 554, where any detail would be a
- *      guess. Every status given is in the registry with the same class.
+ *      gives DSN_EINVAL. The class is always code / 100. A code that
+ *      RFC 5321 or a common extension gives more than one meaning gets
+ *      X.0.0 (452: insufficient storage or too many recipients, so
+ *      4.0.0), as Postfix's SMTP client gives every reply without one;
+ *      only a code with one meaning gets a specific status, one that an
+ *      RFC pairs with it or the registry associates with it (421 4.4.2,
+ *      535 stays 5.0.0: RFC 4954's invalid credentials and RFC 5248's
+ *      trust relationship required). The table is default_status.def,
+ *      installed beside this header: one row per code RFC 5321 and the
+ *      extensions define, with the meanings they give it and their
+ *      sections.
  *
  *   dsn_reply_status(r, out)
  *      The status a delivery agent reports for a parsed reply: r->status
@@ -158,11 +112,23 @@
  *      (0x00-0x1F, 0x7F) are removed; spaces at the start and end of each
  *      value are dropped. No input can start a field or a line of its
  *      own. An optional string that is empty after this leaves its field
- *      out; an empty final recipient is an error. Bytes >= 0x80 pass
- *      unchanged; an address holding one is typed "utf-8" instead of
- *      "rfc822" (RFC 6533 section 3), and such output belongs in a
- *      message/global-delivery-status part rather than
- *      message/delivery-status.
+ *      out; an empty final recipient is an error.
+ *
+ *      Bytes >= 0x80: the output fits the part it is for, and no byte
+ *      that is not well-formed UTF-8 (RFC 3629) ever goes out.
+ *        f->flags 0: message/delivery-status (RFC 3464), ASCII only.
+ *          In every value but the addresses each byte >= 0x80 becomes
+ *          '?', as Postfix writes it (so "550 blocked ip (" B7 A2 D0 C5
+ *          ")" in GBK gives "550 blocked ip (????)"). An address holding
+ *          such a byte is an error, DSN_ENOTASCII: replaced bytes would
+ *          name another mailbox.
+ *        f->flags DSN_FIELDS_UTF8: message/global-delivery-status
+ *          (RFC 6533). Well-formed UTF-8 passes; every byte of a
+ *          sequence that is not (a stray continuation byte, an overlong
+ *          form, a surrogate, a code point above U+10FFFF, a sequence
+ *          cut short) becomes '?'. An address holding a byte >= 0x80 is
+ *          typed "utf-8" instead of "rfc822" (RFC 6533 section 3) and
+ *          must be well-formed UTF-8, else DSN_ENOTUTF8.
  *
  *      Folding (RFC 5322 section 2.2.3): a field longer than 78 octets is
  *      folded by writing CRLF before a space of its value, the space
@@ -179,14 +145,31 @@
  *      DSN_OK, or why dsn_status_fields() would write nothing:
  *          DSN_EINVAL     f NULL; final_recipient NULL or empty once
  *                         cleaned; action not 0 and not a DSN_ACTION_*;
- *                         neither a status nor a code to derive one from.
+ *                         neither a status nor a code to derive one from;
+ *                         a flag other than DSN_FIELDS_UTF8.
+ *          DSN_ENOTASCII  an address holds a byte >= 0x80 and flags lack
+ *                         DSN_FIELDS_UTF8 (RFC 3464 section 2.3.2:
+ *                         rfc822 addresses; RFC 6533 section 3).
+ *          DSN_ENOTUTF8   with DSN_FIELDS_UTF8, an address is not
+ *                         well-formed UTF-8 (RFC 6533 section 3, RFC 3629).
  *          DSN_EBADCODE   code not 0 and not one dsn_severity() accepts.
  *          DSN_EBADSTATUS status->cls not 2, 4 or 5, or subject or
- *                         detail outside 0..999.
- *          DSN_EBADCLASS  the status class differs from the code's, or
- *                         the action does not fit it: delivered, relayed
- *                         and expanded need 2.X.X, delayed 4.X.X, failed
- *                         4.X.X or 5.X.X.
+ *                         detail outside 0..999 (RFC 3463 section 3.1,
+ *                         RFC 3464 section 2.3.4); checked before any
+ *                         arithmetic, so any int is safe to pass.
+ *          DSN_EBADCLASS  the action does not fit the status class, by
+ *                         RFC 3463 section 3.1's class definitions:
+ *                         delivered, relayed and expanded need 2.X.X
+ *                         ("a positive delivery action"), delayed
+ *                         4.X.X (5.X.X is "not likely to be resolved by
+ *                         resending"), failed 4.X.X or 5.X.X.
+ *
+ *      The Status need not share the class of f->code: RFC 3464 ties the
+ *      Status to the Action, and the last reply goes in Diagnostic-Code
+ *      as it was (section 2.3.6). A recipient that expired after
+ *      "451 4.7.1 Greylisted" is Action failed with Status 4.4.7 as
+ *      Postfix writes it, or 5.4.7 as OpenSMTPD and Exim do: both pass.
+ *      This is the only consistency check dsn_status_fields() makes.
  *
  * THREADS
  *      No state, no allocation: every function is reentrant.
@@ -232,12 +215,18 @@ typedef struct dsn_recipient_fields {
     size_t diagnostic_len;          /* 0: strlen(diagnostic) */
     const char *last_attempt_date;  /* RFC 5322 date-time, or NULL */
     const char *will_retry_until;   /* RFC 5322 date-time, or NULL */
+    unsigned flags;                 /* DSN_FIELDS_*; 0: ASCII */
 } dsn_recipient_fields;
 
 /* clang-format off */
 #define DSN_RECIPIENT_FIELDS_INIT                                              \
-    {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL}
+    {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0u}
 /* clang-format on */
+
+/* dsn_recipient_fields.flags: the fields of a
+ * message/global-delivery-status part (RFC 6533): UTF-8 addresses and
+ * text. Without it, the ASCII of message/delivery-status (RFC 3464). */
+#define DSN_FIELDS_UTF8 0x1u
 
 /* RFC 5322's recommended line length, CRLF excluded. */
 #define DSN_FOLD_COLUMNS 78

@@ -47,7 +47,9 @@
  *        UTF-8. The writer drops control characters (as dsn_format does)
  *        and writes '?' for each byte that does not belong to a valid
  *        UTF-8 character (RFC 3629: no overlong form, no surrogate, none
- *        above U+10FFFF), so the text is printable, valid UTF-8.
+ *        above U+10FFFF), so the text is printable, valid UTF-8. With
+ *        DSN_FMT_ASCII in the reply's flags every byte >= 0x80 is a '?':
+ *        7-bit text for a Postfix whose smtputf8_enable is off.
  *      - Postfix enforces no length. The writer keeps the text within
  *        DSN_LINE_MAX - 2 - DSN_POLICY_PREFIX_MAX - (the length of
  *        "550 5.1.1 ") octets, 214 for a "550 5.1.1" reply, so that the

@@ -42,10 +42,28 @@
  *      dsn_reply_check() rejects (NULL included) formats to "" and 0 is
  *      returned: no valid reply is shorter than 5 bytes, so 0 is the error.
  *
+ *      dsn_reply_check(r, flags) makes three checks, each the rule of an
+ *      RFC and no stricter: DSN_EBADCODE, a code outside RFC 5321 section
+ *      4.2's grammar [2-5][0-5][0-9], or a 3yz with an enhanced code (RFC
+ *      2034 section 3: 2xx, 4xx and 5xx only); DSN_EBADSTATUS, a subject
+ *      or detail that is not 1 to 3 digits (RFC 3463 section 2);
+ *      DSN_EBADCLASS, an enhanced class other than the code's first digit
+ *      (RFC 2034 section 4: "a 2xx response must incorporate a 2.X.X
+ *      code", and so on). DSN_EINVAL for r NULL.
+ *
  *      The text is made safe on the way out: control characters (0x00-0x1F
  *      but the line-separating '\n', and 0x7F) are removed, as haraka-dsn's
  *      injection guard does; a line left empty is dropped; if no line is
- *      left the row's default text is sent. Bytes >= 0x80 pass unchanged.
+ *      left the row's default text is sent. Bytes >= 0x80: well-formed
+ *      UTF-8 (RFC 3629) passes, for a client that used SMTPUTF8 (RFC 6531
+ *      section 3.7.4.2); every other byte >= 0x80 (a stray continuation
+ *      byte, an overlong form, a surrogate, a code point above U+10FFFF,
+ *      a sequence cut short by the line's end or by a control character,
+ *      GBK, Latin-1, ...) is sent as '?', as Postfix does: no reply holds
+ *      bytes that are not UTF-8. DSN_FMT_ASCII keeps the reply 7-bit for a
+ *      client that did not use SMTPUTF8: every byte >= 0x80 becomes '?'.
+ *      Either way one byte becomes one byte, so the wrapping below is the
+ *      same.
  *      No line exceeds DSN_LINE_MAX (512) octets, CRLF included (RFC 5321
  *      4.5.3.1.5): longer text wraps at the last space that fits (the space
  *      is dropped), or is split where none is, never inside a UTF-8
@@ -57,6 +75,7 @@
  *      reply text instead of wire lines: "5.1.1 No such user", lines joined
  *      by '\n', no basic code, no CRLF (what a server whose own writer adds
  *      the code wants, and what a log wants). dsn_text() is that flag.
+ *      DSN_FMT_ASCII: 7-bit text, as above. Other bits are ignored.
  *
  *      The table is data too: dsn_entries[DSN_ID_COUNT], indexed by dsn_id,
  *      gives each row's name, code, subject, detail and text;
@@ -108,6 +127,7 @@ DSN_API const dsn_entry *dsn_entry_by_status(int subject, int detail);
 /* Reply flags, stored in dsn_reply.flags or passed to dsn_format_ex(). */
 #define DSN_FMT_NO_ENHANCED 0x1u /* no enhanced status code */
 #define DSN_FMT_TEXT 0x2u        /* haraka-dsn's reply text, not wire lines */
+#define DSN_FMT_ASCII 0x4u       /* 7-bit: each byte >= 0x80 becomes '?' */
 
 typedef struct dsn_reply {
     int code;             /* basic reply code, 200..559 */

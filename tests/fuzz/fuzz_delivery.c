@@ -46,6 +46,16 @@ static int starts_field(const char *s, size_t n)
     return i > 0 && i < n && s[i] == ':';
 }
 
+/* Issue 14: without DSN_FIELDS_UTF8 the output is ASCII; with it,
+ * well-formed UTF-8 (RFC 3629), lines split between characters only. */
+static void check_fields_bytes(const char *s, size_t n, int utf8)
+{
+    size_t i;
+    FUZZ_ASSERT(fuzz_utf8_valid(s, n));
+    for (i = 0; i < n && !utf8; i++)
+        FUZZ_ASSERT((unsigned char)s[i] < 0x80);
+}
+
 static void check_fields_text(const char *s, size_t n)
 {
     size_t at = 0;
@@ -94,6 +104,7 @@ static void check_fields(fuzz_input *in, unsigned sel)
     status.detail = (int)fuzz_u16(in) % 1100;
     f.status = (present & 0x80u) ? &status : NULL;
     f.action = (int)(sel >> 4) % 7;
+    f.flags = (sel & 0x2u) ? DSN_FIELDS_UTF8 : 0u;
     text = fuzz_cstring(in->data, in->size);
     at = text;
     end = text + in->size;
@@ -111,6 +122,7 @@ static void check_fields(fuzz_input *in, unsigned sel)
     out = fuzz_check_snprintf(write_fields, &f, cut, &n);
     FUZZ_ASSERT(ok ? n > 0 : n == 0);
     check_fields_text(out, n);
+    check_fields_bytes(out, n, (sel & 0x2u) != 0);
     free(out);
     free(text);
 }

@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *m = (mode & 0x4u) ? NULL : msg;
     dsn_reply r;
     format_call call;
-    size_t n;
+    size_t n, i;
     char *out;
     int enhanced, ok;
 
@@ -89,10 +89,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         FUZZ_ASSERT(out[0] == (char)('0' + r.code / 100));
     }
-    /* Only control characters are removed and they are ASCII, and wraps
-     * fall between characters, so valid UTF-8 in means valid UTF-8 out. */
-    if (ok && fuzz_utf8_valid(msg, in.size) && strlen(msg) == in.size)
-        FUZZ_ASSERT(fuzz_utf8_valid(out, n));
+    /* Issue 14: whatever the bytes in, the reply out is well-formed UTF-8,
+     * and 7-bit with DSN_FMT_ASCII. */
+    FUZZ_ASSERT(fuzz_utf8_valid(out, n));
+    if ((flags | r.flags) & DSN_FMT_ASCII)
+        for (i = 0; i < n; i++)
+            FUZZ_ASSERT((unsigned char)out[i] < 0x80);
     free(out);
     free(msg);
     return 0;

@@ -14,7 +14,8 @@
 #define FUZZ_LINES_MAX 64
 
 /* 1 when formatting can send msg unchanged: no control character but
- * '\n', no empty line, every line short enough not to wrap. */
+ * '\n', no byte >= 0x80 (which may become '?'), no empty line, every line
+ * short enough not to wrap. */
 static int needs_no_cleaning(const char *msg, size_t n)
 {
     size_t i, line = 0;
@@ -26,7 +27,7 @@ static int needs_no_cleaning(const char *msg, size_t n)
             if (line == 0)
                 return 0;
             line = 0;
-        } else if (c < 0x20 || c == 0x7F || ++line > 400) {
+        } else if (c < 0x20 || c >= 0x7F || ++line > 400) {
             return 0;
         }
     }

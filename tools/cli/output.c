@@ -36,7 +36,7 @@ void cli_put_escaped(FILE *out, const char *s, size_t len)
             fputs("\\r", out);
         else if (c == '\n')
             fputs("\\n", out);
-        else if (c < 0x20 || c == 0x7f)
+        else if (c < 0x20 || c >= 0x7f) /* 0x80-0x9f are C1 controls */
             fprintf(out, "\\x%02x", c);
         else
             putc(c, out);

@@ -78,6 +78,7 @@ enum reply_option {
     REPLY_NO_ENHANCED = 'n',
     REPLY_SHOW_CRLF = CLI_LONG_ONLY,
     REPLY_FOR,
+    REPLY_ASCII,
 };
 
 static const cli_option reply_options[] = {
@@ -90,6 +91,9 @@ static const cli_option reply_options[] = {
     {REPLY_SHOW_CRLF, "show-crlf", NULL,
      "show each CRLF as \\r\\n before the line end"},
     {REPLY_FOR, "for", "TARGET", for_help},
+    {REPLY_ASCII, "ascii", NULL,
+     "keep the reply 7-bit, each byte >= 0x80 a '?', for a client that did "
+     "not use SMTPUTF8"},
 };
 
 /* The settings of one `dsn reply`. */
@@ -126,6 +130,9 @@ static int take(reply_args *o, int id, const char *arg)
             return cli_usage_error("reply: unknown TARGET '%s' for --for "
                                    "(see 'dsn reply --help')",
                                    arg);
+        return CLI_OK;
+    case REPLY_ASCII:
+        o->flags |= DSN_FMT_ASCII;
         return CLI_OK;
     }
     /* CLI_OPERAND: the name */

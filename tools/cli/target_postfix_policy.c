@@ -6,7 +6,9 @@
 int cli_target_postfix_policy(const dsn_reply *r, unsigned flags, char *buf,
                               size_t size)
 {
-    /* the response always carries the enhanced code: flags change nothing */
-    (void)flags;
-    return dsn_policy_action(r, buf, size);
+    /* the response always carries the enhanced code: of the flags only
+     * --ascii's changes it */
+    dsn_reply ascii = *r;
+    ascii.flags |= flags & DSN_FMT_ASCII;
+    return dsn_policy_action(&ascii, buf, size);
 }

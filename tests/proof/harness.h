@@ -1,0 +1,23 @@
+/*
+ * harness.h - what the EVA harnesses of tests/proof/ share: N, the bound
+ * on every text's length, and a text of unknown bytes.
+ */
+#ifndef DSN_PROOF_HARNESS_H
+#define DSN_PROOF_HARNESS_H
+
+#include "__fc_builtin.h"
+
+#ifndef N
+#define N 1100
+#endif
+
+/* NULL, or b[0..N] as a NUL-terminated string of unknown bytes, of any
+ * length 0..N before its first NUL. */
+static const char *any_text(char *b)
+{
+    Frama_C_make_unknown(b, N);
+    b[N] = '\0';
+    return Frama_C_nondet(0, 1) ? b : NULL;
+}
+
+#endif
