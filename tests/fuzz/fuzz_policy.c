@@ -8,7 +8,8 @@
  *     message bytes: snprintf's contract, and a response of one
  *     "action=<code> <status> <text>" line of printable, valid UTF-8 text,
  *     never empty, short enough for Postfix's prefix in 512 octets, then
- *     the empty line; or an error with "" written.
+ *     the empty line (7-bit with DSN_FMT_ASCII); or an error with ""
+ *     written.
  *
  * Input: mode, id/code/subject/detail, buffer size, then the bytes.
  */
@@ -87,6 +88,8 @@ static void fuzz_action(fuzz_input *in)
         r = dsn_create(code, msg, subject, detail);
     else
         r = dsn_basic(code, msg);
+    if (how & 4u)
+        r.flags |= DSN_FMT_ASCII;
     err = dsn_policy_action(&r, NULL, 0);
     if (err < 0) {
         memset(small, 'x', sizeof small);
@@ -97,6 +100,11 @@ static void fuzz_action(fuzz_input *in)
         out = fuzz_check_snprintf(write_action, &r, cut, &n);
         FUZZ_ASSERT(n < DSN_POLICY_ACTION_MAX);
         check_response(out, n);
+        if (how & 4u) {
+            size_t i;
+            for (i = 0; i < n; i++)
+                FUZZ_ASSERT((unsigned char)out[i] < 0x80);
+        }
         free(out);
     }
     free(msg);
