@@ -15,6 +15,11 @@
  *      documents itself in its opening comment and includes only the parts
  *      it uses; a program may include one part alone.
  *
+ *      A part names the parts and tables it includes by their file name
+ *      alone ("base.h", "dsn_table.def", never "dsn/base.h"): they are
+ *      installed beside it in include/libdsn/dsn/, so that <libdsn/dsn.h>
+ *      works with no flag at all (tests/consumer/run.sh checks it).
+ *
  *      dsn/base.h      DSN_API, DSN_LINE_MAX, the errors (DSN_ERRNO_MAP,
  *                      dsn_strerror()), dsn_status and its rules,
  *                      dsn_status_format(), dsn_slice, dsn_version()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine: installs what is missing
-# (cmocka, node/npm for the haraka-dsn oracle), builds with warnings as
+# (cmocka, node/npm for the haraka-dsn oracle, python3 for the dsn
+# program's tests), builds with warnings as
 # errors, runs ctest. Usage: scripts/test.sh [build-dir]
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../.ci/lib.sh"
@@ -12,6 +13,7 @@ need_command pkg-config pkg-config
 need_file /usr/include/cmocka.h libcmocka-dev
 need_command node nodejs
 need_command npm npm
+need_command python3 python3 # the dsn program's tests (tests/cli)
 apt_install_needs
 
 # DSN_BUILD_TESTS=ON: without cmocka this fails instead of building no test

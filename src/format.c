@@ -6,15 +6,15 @@
  * scratch buffer is needed whatever its length.
  *
  * A server formats a reply for every command, so the usual cases go
- * fast: src/format_fast.c writes a reply of clean lines that fit straight
- * into the buffer. Everything else comes here. Every path gives the same
- * bytes.
+ * fast: src/format_fast.c, where dsn_format() starts, writes a reply of
+ * clean lines that fit straight into the buffer. Everything else comes
+ * here. Every path gives the same bytes.
  */
 #include <string.h>
 
 #include "dsn.h"
 #include "digits.h"
-#include "format_fast.h"
+#include "format.h"
 #include "sink.h"
 #include "text_class.h"
 #include "utf8.h"
@@ -122,17 +122,11 @@ static size_t put_empty_line(dsn_sink *o, const layout *L)
     return line_at + 3;
 }
 
-/* Kept out of line, so that the clean-lines path does not pay for its
- * registers and stack. */
-#if defined(__GNUC__) || defined(__clang__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
-/* Everything else: any flags, lines, wrapping, truncation, errors. */
-static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
-                                      char *buf, size_t size)
+/* Everything else: any flags, lines, wrapping, truncation, errors. Out
+ * of the fast path's file, so that it does not pay for these registers
+ * and this stack. */
+size_t dsn_format_general(const dsn_reply *r, unsigned flags, char *buf,
+                          size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
     layout L;
@@ -153,22 +147,4 @@ static NOINLINE size_t format_general(const dsn_reply *r, unsigned flags,
     if (L.wire && sep_at != (size_t)-1 && sep_at + 1 < o.size && buf != NULL)
         buf[sep_at] = ' ';
     return dsn_sink_end(&o);
-}
-
-size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf, size_t size)
-{
-    size_t n;
-    if (flags == 0 && r != NULL && (n = dsn_format_fast(r, buf, size)) > 0)
-        return n;
-    return format_general(r, flags, buf, size);
-}
-
-size_t dsn_format(const dsn_reply *r, char *buf, size_t size)
-{
-    return dsn_format_ex(r, 0, buf, size);
-}
-
-size_t dsn_text(const dsn_reply *r, char *buf, size_t size)
-{
-    return dsn_format_ex(r, DSN_FMT_TEXT, buf, size);
 }

@@ -1,13 +1,17 @@
 /*
- * The fast path of dsn_format() (see format_fast.h): a row's default text
- * copied pre-rendered, or clean lines that fit measured 8 bytes at a time
- * and copied whole. bench/ measures it; tests/test_fast_paths.c checks it
- * gives the general path's bytes.
+ * Where dsn_format(), dsn_format_ex() and dsn_text() start: the fast path
+ * for the replies most servers send most of the time, written straight
+ * into buf. A row's default text is copied pre-rendered; clean lines that
+ * fit are measured 8 bytes at a time and copied whole. Anything else
+ * (flags, control characters, empty or long lines, a buffer too small)
+ * goes to the general renderer of src/format.c. bench/ measures the fast
+ * path; tests/test_fast_paths.c checks it gives the general path's bytes.
  */
 #include <string.h>
 
-#include "format_fast.h"
+#include "format.h"
 #include "digits.h"
+#include "row_index.h"
 #include "text_class.h"
 
 /* memcpy for short copies: fixed-size moves that compilers turn into a
@@ -53,13 +57,13 @@ static const tail tails[DSN_ID_COUNT] = {
  * very pointer, not a copy: then its bytes are the row's), or NULL. */
 static const tail *tail_of(const dsn_reply *r)
 {
-    const dsn_entry *e = dsn_entry_by_status(r->subject, r->detail);
+    int row = dsn_row_of(r->subject, r->detail);
     size_t id;
-    if (e == NULL)
+    if (row < 0)
         return NULL;
     /* the row, then the variants that share its code */
-    for (id = (size_t)(e - dsn_entries); id < DSN_ID_COUNT; id++) {
-        e = &dsn_entries[id];
+    for (id = (size_t)row; id < DSN_ID_COUNT; id++) {
+        const dsn_entry *e = &dsn_entries[id];
         if (e->subject != r->subject || e->detail != r->detail)
             break;
         if (e->message == r->msg)
@@ -105,7 +109,14 @@ static size_t measure_clean_lines(const char *m, size_t n, size_t head,
     }
 }
 
-size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
+/*
+ * Writes r when it is a reply without flags whose text is a row's default,
+ * or clean lines that fit: wire lines with the enhanced code, no control
+ * character but the '\n's between lines, no empty line. Returns the
+ * length, or 0 when the reply is not that simple (or the buffer is too
+ * small); whatever it wrote by then the general path writes again.
+ */
+static size_t format_fast(const dsn_reply *r, char *buf, size_t size)
 {
     /* dsn_code_valid(code) && cls == code / 100, without dividing */
     unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
@@ -153,4 +164,22 @@ size_t dsn_format_fast(const dsn_reply *r, char *buf, size_t size)
     }
     *o = '\0';
     return total;
+}
+
+size_t dsn_format_ex(const dsn_reply *r, unsigned flags, char *buf, size_t size)
+{
+    size_t n;
+    if (flags == 0 && r != NULL && (n = format_fast(r, buf, size)) > 0)
+        return n;
+    return dsn_format_general(r, flags, buf, size);
+}
+
+size_t dsn_format(const dsn_reply *r, char *buf, size_t size)
+{
+    return dsn_format_ex(r, 0, buf, size);
+}
+
+size_t dsn_text(const dsn_reply *r, char *buf, size_t size)
+{
+    return dsn_format_ex(r, DSN_FMT_TEXT, buf, size);
 }

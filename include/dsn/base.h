@@ -113,7 +113,7 @@ extern "C" {
     /* -30..-39: the per-recipient fields (dsn/delivery.h) */                  \
     XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
                        "message/global-delivery-status (RFC 6533)")            \
-    /* -40..-49: delivery status notifications written (dsn/bounce.h) */      \
+    /* -40..-49: delivery status notifications written (dsn/bounce.h) */       \
     XX(EXTEXT, -40, "ENVID is not RFC 3461 xtext of printable US-ASCII")       \
     XX(EMTANAME, -41, "reporting MTA is not a host name")                      \
     XX(ENULLPATH, -42, "null reverse-path: no DSN is sent for it "             \

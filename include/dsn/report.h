@@ -183,7 +183,7 @@
 
 #include <stddef.h>
 
-#include "dsn/base.h" /* DSN_API, the DSN_E* errors, dsn_slice, dsn_status */
+#include "base.h" /* DSN_API, the DSN_E* errors, dsn_slice, dsn_status */
 
 #ifdef __cplusplus
 extern "C" {

@@ -113,6 +113,24 @@ for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; d
 # would fail the writer with SIGPIPE, and the check with it
 [ -z "$(find "$static" -name '*.so*')" ] || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
+# <libdsn/dsn.h> needs nothing but the include root (/usr/include): dsn.h
+# finds its parts, and each part the parts and tables beside it; every part
+# also compiles alone, as C and as C++
+printf '#include <libdsn/dsn.h>\nint main(void) { return dsn_no_such_user(NULL, 0).code != 550; }\n' |
+  cc -std=c99 -Wall -Wextra -Werror -I"$static/include" -x c - \
+    -x none "$static/lib/libdsn.a" -o "$work/include-root" ||
+  fail "<libdsn/dsn.h> does not compile with the include root alone"
+"$work/include-root"
+for part in "$static"/include/libdsn/dsn/*.h; do
+  part=libdsn/dsn/${part##*/}
+  for lang in "cc -std=c99 -x c" "c++ -std=c++11 -x c++"; do
+    # shellcheck disable=SC2086
+    printf '#include <%s>\nint dsn_part_alone;\n' "$part" |
+      $lang -Wall -Wextra -Wpedantic -Werror -I"$static/include" \
+        -fsyntax-only - ||
+      fail "<$part> does not compile alone ($lang)"
+  done
+done
 # every function the library exports is named in libdsn(3)
 # (the globals of default visibility: the library's own helpers across its
 # files are hidden, as in the shared build)
@@ -222,7 +240,8 @@ if [ "$(id -u)" != 0 ]; then
   say "not root: $deb built and checked, not installed"
 else
   was_installed=$(dpkg-query -W -f='${Status}' libdsn-dev 2>/dev/null || true)
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
+    install -y -qq "$deb" >/dev/null
   consumer_pkg_config "$work/pc-deb"
   "$work/pc-deb"
   consumer_cmake fp-deb tests/consumer/find_package
@@ -230,7 +249,8 @@ else
   check_dsn_program /usr/bin/dsn
   [ "$milter" = 0 ] || check_milter_consumers deb
   if [ "$was_installed" != "install ok installed" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq libdsn-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
+      purge -y -qq libdsn-dev >/dev/null
   fi
   say ".deb: apt-get install, pkg-config consumer against /usr ok"
 fi

@@ -4,17 +4,13 @@
 # -fsanitize=fuzzer-no-link so the fuzzer sees its branches, each
 # tests/fuzz/fuzz_*.c linked with -fsanitize=fuzzer.
 # Usage: tests/fuzz/build.sh [build-dir]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+# shellcheck source=.ci/lib.sh
+. "$(dirname "$0")/../../.ci/lib.sh"
 build=${1:-build-safety-fuzz}
 
-if ! command -v clang >/dev/null ||
-   ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
-  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
-  $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
-fi
+need_command clang clang
+need_package libclang-rt-14-dev
+apt_install_needs
 san="address,undefined"
 flags="-g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all"
 

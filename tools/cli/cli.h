@@ -62,7 +62,7 @@ extern const cli_command *const cli_commands[];
 extern const size_t cli_command_count;
 
 /* The most options one command may have, its own and the shared ones. */
-#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_OPTIONS 32
 
 /* The state of one walk over a command's arguments. */
 typedef struct cli_args {
@@ -91,7 +91,8 @@ void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv);
 
 /* The next option of a->cmd (its argument in a->arg), CLI_OPERAND,
  * CLI_END or CLI_STOP. The shared options are handled here: --color sets
- * the colour and is skipped; --help and --version print and stop. */
+ * the colour and is skipped; --help and --version print and stop. After
+ * CLI_STOP every call returns CLI_STOP again: return a->status then. */
 int cli_next(cli_args *a);
 
 /* "dsn: <what>\nTry 'dsn --help' ..." on stderr; returns CLI_EUSAGE. */

@@ -113,7 +113,8 @@ static int take(reply_args *o, int id, const char *arg)
         o->msg = arg;
         return CLI_OK;
     case REPLY_CODE:
-        if (cli_parse_int(arg, 200, 559, &o->code) != 0 || o->code % 100 > 59)
+        if (cli_parse_int(arg, 200, 559, &o->code) != 0 ||
+            !dsn_code_wellformed((int)o->code)) /* 200..559 by now */
             return cli_usage_error("reply: CODE '%s' is not a reply code "
                                    "[2-5][0-5][0-9]",
                                    arg);
