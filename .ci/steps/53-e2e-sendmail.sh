@@ -30,6 +30,10 @@ need_file /usr/include/libmilter/mfapi.h libmilter-dev
 apt_install_needs
 root=$(mktemp -d /tmp/libdsn-sendmail.XXXXXX)
 trap 'rm -rf "$root"' EXIT
+# apt-get download needs package lists, which a fresh machine whose needs
+# were all met above has not fetched yet
+compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null ||
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
 (cd "$root" && apt-get download sendmail-bin sendmail-cf >/dev/null)
 for deb in "$root"/*.deb; do
   dpkg -x "$deb" "$root/fs"
