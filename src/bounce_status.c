@@ -38,25 +38,6 @@ static void put_envid(bw_out *o, const char *envid)
     bw_put(o, "\r\n", 2);
 }
 
-/* What the part may carry: 7-bit, or well-formed UTF-8 when it is
- * international; anything else becomes '?' (the same length). */
-static void fit_octets(char *s, size_t n, int international)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = 1;
-        if (c >= 0x80) {
-            k = international ? bw_utf8_char((unsigned char *)s + i, n - i) : 0;
-            if (k == 0) {
-                s[i] = '?';
-                k = 1;
-            }
-        }
-        i += k;
-    }
-}
-
 static int put_recipient(const bw_plan *pl, bw_out *o,
                          const dsn_recipient_fields *r)
 {
@@ -66,7 +47,8 @@ static int put_recipient(const bw_plan *pl, bw_out *o,
     size_t n;
     f.diagnostic = d.p;
     f.diagnostic_len = d.len;
-    /* the form of the part: bytes >= 0x80 then fit it (dsn/delivery.h) */
+    /* the form of the part: dsn_status_fields() then makes the octets
+     * >= 0x80 fit it (7-bit, or well-formed UTF-8; dsn/delivery.h) */
     if (pl->international)
         f.flags |= DSN_FIELDS_UTF8;
     else
@@ -76,7 +58,6 @@ static int put_recipient(const bw_plan *pl, bw_out *o,
     n = dsn_status_fields(&f, block, sizeof block);
     if (n == 0 || n >= sizeof block)
         return n == 0 ? dsn_status_fields_check(&f) : DSN_EHEADERVALUE;
-    fit_octets(block, n, pl->international);
     bw_put(o, "\r\n", 2);
     bw_put(o, block, n);
     return DSN_OK;

@@ -118,14 +118,20 @@ static size_t measure_clean_lines(const char *m, size_t n, size_t head,
  */
 static size_t format_fast(const dsn_reply *r, char *buf, size_t size)
 {
-    /* dsn_code_valid(code) && cls == code / 100, without dividing */
-    unsigned cls = (unsigned)r->cls, rest = (unsigned)r->code - 100u * cls;
     const char *m = r->msg;
     size_t head, total, lines = 0, len, i, q;
+    unsigned cls, rest;
     char prefix[16], *o;
-    if ((cls != 2 && cls != 4 && cls != 5) || rest > 59 || r->flags != 0 ||
-        m == NULL || !dsn_status_number_valid(r->subject) ||
+    /* the caller's ints checked before any arithmetic on them; then
+     * dsn_code_valid(code) && cls == code / 100, without dividing */
+    if ((r->cls != 2 && r->cls != 4 && r->cls != 5) ||
+        !dsn_code_in_range(r->code) || r->flags != 0 || m == NULL ||
+        !dsn_status_number_valid(r->subject) ||
         !dsn_status_number_valid(r->detail) || buf == NULL)
+        return 0;
+    cls = (unsigned)r->cls;
+    rest = (unsigned)r->code - 100u * cls; /* wraps to > 59 below 100 * cls */
+    if (rest > 59)
         return 0;
     if (m == r->fallback) {
         const tail *t = tail_of(r);

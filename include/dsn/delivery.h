@@ -35,8 +35,9 @@
  *      DSN_SEVERITY_PERMANENT (5yz: do not retry as is). The values are
  *      the class digits 2, 4 and 5, so they also equal an enhanced code's
  *      class. code is a reply code 200..599 (any second digit: the lenient
- *      parser passes 571); 3yz (intermediate, e.g. 354), which no DSN
- *      reports, and anything else give DSN_EBADCODE. For a parsed reply
+ *      parser passes 571); 3yz (RFC 5321 4.2.1's positive intermediate
+ *      reply, e.g. 354: no final result, so nothing RFC 3464 reports),
+ *      and anything else give DSN_EBADCODE. For a parsed reply
  *      pass r.code: the basic code decides, as RFC 2034 makes the
  *      enhanced class follow it.
  *

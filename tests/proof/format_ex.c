@@ -11,7 +11,7 @@
  *                                size 0..its length
  *
  * Not reached (18 of 854 statements): the pre-rendered path of a table
- * row's own text (dsn_format_fast()'s tail_of() match; giving the
+ * row's own text (format_fast()'s tail_of() match; giving the
  * fallback as any of the 92 rows' texts joins their sizes and costs 16
  * alarms of imprecision and twice the time: tests/test_fast_paths.c
  * checks that path against the general one instead), and
