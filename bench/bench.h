@@ -51,4 +51,28 @@ size_t bench_cases_bounce(const bench_case **out);
  * why on stderr). */
 int bench_same_output(const bench_case *c);
 
+/* Hands out cases[0..n) through *out and returns n when ready is 1 and
+ * every case's ops write the same bytes (bench_same_output), else 0: the
+ * last step of every bench_cases_*(). */
+size_t bench_hand_out(int ready, const bench_case *cases, size_t n,
+                      const bench_case **out);
+
+/* BENCH_FLOOR(x) defines the floor of case x: x_lib's bytes rendered once
+ * by x_fill() (1 when they fit in BENCH_BUF, else 0), then copied with
+ * memcpy by x_floor, the op a bench_case names. */
+#define BENCH_FLOOR(x)                                                         \
+    static char x##_bytes[BENCH_BUF];                                          \
+    static size_t x##_len;                                                     \
+    static int x##_fill(void)                                                  \
+    {                                                                          \
+        x##_len = x##_lib(x##_bytes, sizeof x##_bytes);                        \
+        return x##_len > 0 && x##_len < sizeof x##_bytes;                      \
+    }                                                                          \
+    static size_t x##_floor(char *buf, size_t size)                            \
+    {                                                                          \
+        (void)size;                                                            \
+        memcpy(buf, x##_bytes, x##_len + 1);                                   \
+        return x##_len;                                                        \
+    }
+
 #endif

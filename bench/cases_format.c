@@ -119,20 +119,10 @@ static int d_prepare(void)
 
 /* ---- the floors: the replies rendered once, then copied */
 
-#define FLOOR_(x)                                                              \
-    static char x##_bytes[BENCH_BUF];                                          \
-    static size_t x##_len;                                                     \
-    static size_t x##_floor(char *buf, size_t size)                            \
-    {                                                                          \
-        (void)size;                                                            \
-        memcpy(buf, x##_bytes, x##_len + 1);                                   \
-        return x##_len;                                                        \
-    }
-FLOOR_(a)
-FLOOR_(b)
-FLOOR_(c)
-FLOOR_(d)
-#undef FLOOR_
+BENCH_FLOOR(a)
+BENCH_FLOOR(b)
+BENCH_FLOOR(c)
+BENCH_FLOOR(d)
 
 static const bench_case cases[] = {
     {'A', "dsn_no_such_user(NULL, 0) + format", 1, a_lib, a_printf, a_floor},
@@ -145,16 +135,6 @@ static const bench_case cases[] = {
 
 size_t bench_cases_format(const bench_case **out)
 {
-    size_t i;
-    if (!d_prepare())
-        return 0;
-    a_len = a_lib(a_bytes, sizeof a_bytes);
-    b_len = b_lib(b_bytes, sizeof b_bytes);
-    c_len = c_lib(c_bytes, sizeof c_bytes);
-    d_len = d_lib(d_bytes, sizeof d_bytes);
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        if (!bench_same_output(&cases[i]))
-            return 0;
-    *out = cases;
-    return sizeof cases / sizeof cases[0];
+    int ready = d_prepare() && a_fill() && b_fill() && c_fill() && d_fill();
+    return bench_hand_out(ready, cases, sizeof cases / sizeof cases[0], out);
 }

@@ -57,6 +57,18 @@ int bench_same_output(const bench_case *c)
     return 1;
 }
 
+size_t bench_hand_out(int ready, const bench_case *cases, size_t n,
+                      const bench_case **out)
+{
+    size_t i;
+    for (i = 0; ready && i < n; i++)
+        ready = bench_same_output(&cases[i]);
+    if (!ready)
+        return 0;
+    *out = cases;
+    return n;
+}
+
 /* Read by nobody; keeps the compiler from dropping the ops' results. */
 static volatile size_t sink;
 

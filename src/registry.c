@@ -55,28 +55,34 @@ const dsn_status_info *dsn_describe(int subject, int detail)
     }
 }
 
+/* The summaries of iana_registry.def's classes and subjects, indexed by
+ * their number (NULL where it lists none). */
+static const char *const class_names[] = {
+#define DSN_IANA_CLASS(cls, summary) [cls] = summary,
+#include "iana_registry.def"
+};
+
+static const char *const subject_names[] = {
+#define DSN_IANA_SUBJECT(subject, summary) [subject] = summary,
+#include "iana_registry.def"
+};
+
+/* names[i] of the n names, NULL for an i outside them. */
+static const char *name_at(const char *const *names, size_t n, int i)
+{
+    return i >= 0 && (size_t)i < n ? names[i] : NULL;
+}
+
 const char *dsn_class_name(int cls)
 {
-    switch (cls) {
-#define DSN_IANA_CLASS(cls, summary)                                           \
-    case cls:                                                                  \
-        return summary;
-#include "iana_registry.def"
-    default:
-        return NULL;
-    }
+    return name_at(class_names, sizeof class_names / sizeof class_names[0],
+                   cls);
 }
 
 const char *dsn_subject_name(int subject)
 {
-    switch (subject) {
-#define DSN_IANA_SUBJECT(subject, summary)                                     \
-    case subject:                                                              \
-        return summary;
-#include "iana_registry.def"
-    default:
-        return NULL;
-    }
+    return name_at(subject_names,
+                   sizeof subject_names / sizeof subject_names[0], subject);
 }
 
 int dsn_status_associated(const dsn_status_info *info, int code)

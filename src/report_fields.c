@@ -8,43 +8,66 @@
  */
 #include "report_scan.h"
 
+/* How a field's value is kept: as written; split at its type ("dns;
+ * mx.example"); split, and the address taken out of '<' '>'; its first
+ * word (a comment after it left out). */
+enum field_form { AS_IS, TYPED, ADDRESS, WORD };
+
 /* The fields read, RFC 3464 names in lower case (dsn_rpt_ieq() takes
- * the message's in any case); per-message ones first. */
+ * the message's in any case); per-message ones (of dsn_report) first,
+ * then the recipient's (of dsn_report_recipient). XX(id, name, form,
+ * struct, value member, type member (the value's again when untyped),
+ * once): once is 1 for the fields a recipient block holds once, whose
+ * repetition starts the next block. */
 /* clang-format off */
 #define DSN_RPT_FIELD_MAP(XX)                                                  \
-    XX(REPORTING_MTA, "reporting-mta")                                         \
-    XX(DSN_GATEWAY, "dsn-gateway")                                             \
-    XX(RECEIVED_FROM_MTA, "received-from-mta")                                 \
-    XX(ENVELOPE_ID, "original-envelope-id")                                    \
-    XX(ARRIVAL_DATE, "arrival-date")                                           \
-    XX(ORIGINAL_RECIPIENT, "original-recipient")                               \
-    XX(FINAL_RECIPIENT, "final-recipient")                                     \
-    XX(ACTION, "action")                                                       \
-    XX(STATUS, "status")                                                       \
-    XX(REMOTE_MTA, "remote-mta")                                               \
-    XX(DIAGNOSTIC_CODE, "diagnostic-code")                                     \
-    XX(LAST_ATTEMPT_DATE, "last-attempt-date")                                 \
-    XX(FINAL_LOG_ID, "final-log-id")                                           \
-    XX(WILL_RETRY_UNTIL, "will-retry-until")
+    XX(REPORTING_MTA, "reporting-mta", TYPED, dsn_report, reporting_mta,       \
+       reporting_mta_type, 0)                                                  \
+    XX(DSN_GATEWAY, "dsn-gateway", TYPED, dsn_report, dsn_gateway,             \
+       dsn_gateway_type, 0)                                                    \
+    XX(RECEIVED_FROM_MTA, "received-from-mta", TYPED, dsn_report,              \
+       received_from_mta, received_from_mta_type, 0)                           \
+    XX(ENVELOPE_ID, "original-envelope-id", AS_IS, dsn_report, envelope_id,    \
+       envelope_id, 0)                                                         \
+    XX(ARRIVAL_DATE, "arrival-date", AS_IS, dsn_report, arrival_date,          \
+       arrival_date, 0)                                                        \
+    XX(ORIGINAL_RECIPIENT, "original-recipient", ADDRESS,                      \
+       dsn_report_recipient, original_recipient, original_recipient_type, 1)   \
+    XX(FINAL_RECIPIENT, "final-recipient", ADDRESS, dsn_report_recipient,      \
+       final_recipient, final_recipient_type, 1)                               \
+    XX(ACTION, "action", WORD, dsn_report_recipient, action, action, 1)        \
+    XX(STATUS, "status", WORD, dsn_report_recipient, status_text,              \
+       status_text, 1)                                                         \
+    XX(REMOTE_MTA, "remote-mta", TYPED, dsn_report_recipient, remote_mta,      \
+       remote_mta_type, 0)                                                     \
+    XX(DIAGNOSTIC_CODE, "diagnostic-code", TYPED, dsn_report_recipient,        \
+       diagnostic, diagnostic_type, 0)                                         \
+    XX(LAST_ATTEMPT_DATE, "last-attempt-date", AS_IS, dsn_report_recipient,    \
+       last_attempt_date, last_attempt_date, 0)                                \
+    XX(FINAL_LOG_ID, "final-log-id", AS_IS, dsn_report_recipient,              \
+       final_log_id, final_log_id, 0)                                          \
+    XX(WILL_RETRY_UNTIL, "will-retry-until", AS_IS, dsn_report_recipient,      \
+       will_retry_until, will_retry_until, 0)
 
 enum field_id {
     F_UNKNOWN = -1,
-#define DSN_RPT_FIELD_ENUM_(id, name) F_##id,
+#define DSN_RPT_FIELD_ENUM_(id, name, form, st, value, type, once) F_##id,
     DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_ENUM_)
 #undef DSN_RPT_FIELD_ENUM_
     F_COUNT
 };
 
-static const char *const field_names[F_COUNT] = {
-#define DSN_RPT_FIELD_NAME_(id, name) name,
-    DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_NAME_)
-#undef DSN_RPT_FIELD_NAME_
-};
-
-static const unsigned char field_lens[F_COUNT] = {
-#define DSN_RPT_FIELD_LEN_(id, name) sizeof name - 1,
-    DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_LEN_)
-#undef DSN_RPT_FIELD_LEN_
+static const struct field_info {
+    const char *name;
+    unsigned char len;  /* of name */
+    unsigned char form; /* enum field_form */
+    unsigned char once;
+    size_t value, type; /* offsets of dsn_slice members */
+} fields[F_COUNT] = {
+#define DSN_RPT_FIELD_INFO_(id, nm, form, st, val, typ, once)                  \
+    {nm, sizeof nm - 1, form, once, offsetof(st, val), offsetof(st, typ)},
+    DSN_RPT_FIELD_MAP(DSN_RPT_FIELD_INFO_)
+#undef DSN_RPT_FIELD_INFO_
 };
 /* clang-format on */
 
@@ -52,38 +75,43 @@ static int field_id(dsn_slice name)
 {
     int i;
     for (i = 0; i < F_COUNT; i++)
-        if (name.len == field_lens[i] &&
-            dsn_rpt_ieq(name.ptr, name.len, field_names[i]))
+        if (name.len == fields[i].len &&
+            dsn_rpt_ieq(name.ptr, name.len, fields[i].name))
             return i;
     return F_UNKNOWN;
 }
 
 static const dsn_slice empty = {NULL, 0};
 
-/* ---- the per-message block ---- */
-
-static void set_message_field(dsn_report *rep, int id, dsn_slice v)
+/* The member of obj (a dsn_report or a dsn_report_recipient) at off. */
+static dsn_slice *member(void *obj, size_t off)
 {
-    switch (id) {
-    case F_REPORTING_MTA:
-        dsn_rpt_typed(v, &rep->reporting_mta_type, &rep->reporting_mta);
+    return (dsn_slice *)(void *)((char *)obj + off);
+}
+
+/* Keeps v in obj, the struct of field id, in the field's form. */
+static void set_field(void *obj, int id, dsn_slice v)
+{
+    const struct field_info *fi = &fields[id];
+    dsn_slice *value = member(obj, fi->value), t;
+    switch ((enum field_form)fi->form) {
+    case TYPED:
+        dsn_rpt_typed(v, member(obj, fi->type), value);
         break;
-    case F_DSN_GATEWAY:
-        dsn_rpt_typed(v, &rep->dsn_gateway_type, &rep->dsn_gateway);
+    case ADDRESS:
+        dsn_rpt_typed(v, member(obj, fi->type), &t);
+        *value = dsn_rpt_address(t);
         break;
-    case F_RECEIVED_FROM_MTA:
-        dsn_rpt_typed(v, &rep->received_from_mta_type, &rep->received_from_mta);
+    case WORD:
+        *value = dsn_rpt_word(v);
         break;
-    case F_ENVELOPE_ID:
-        rep->envelope_id = v;
-        break;
-    case F_ARRIVAL_DATE:
-        rep->arrival_date = v;
-        break;
-    default:
+    case AS_IS:
+        *value = v;
         break;
     }
 }
+
+/* ---- the per-message block ---- */
 
 int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 {
@@ -111,7 +139,7 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_message_field(rep, id, v);
+        set_field(rep, id, v);
     }
     rep->next_ = pos;
     return DSN_OK;
@@ -128,63 +156,16 @@ static int action_id(dsn_slice word)
     return 0;
 }
 
-static void set_recipient_field(dsn_report_recipient *r, int id, dsn_slice v)
-{
-    dsn_slice t;
-    switch (id) {
-    case F_ORIGINAL_RECIPIENT:
-        dsn_rpt_typed(v, &r->original_recipient_type, &t);
-        r->original_recipient = dsn_rpt_address(t);
-        break;
-    case F_FINAL_RECIPIENT:
-        dsn_rpt_typed(v, &r->final_recipient_type, &t);
-        r->final_recipient = dsn_rpt_address(t);
-        break;
-    case F_ACTION:
-        r->action = dsn_rpt_word(v);
-        r->action_id = action_id(r->action);
-        break;
-    case F_STATUS:
-        r->status_text = dsn_rpt_word(v);
-        break;
-    case F_REMOTE_MTA:
-        dsn_rpt_typed(v, &r->remote_mta_type, &r->remote_mta);
-        break;
-    case F_DIAGNOSTIC_CODE:
-        dsn_rpt_typed(v, &r->diagnostic_type, &r->diagnostic);
-        break;
-    case F_LAST_ATTEMPT_DATE:
-        r->last_attempt_date = v;
-        break;
-    case F_FINAL_LOG_ID:
-        r->final_log_id = v;
-        break;
-    case F_WILL_RETRY_UNTIL:
-        r->will_retry_until = v;
-        break;
-    default:
-        break;
-    }
-}
-
 /* 1 when field id cannot belong to the block r holds so far, as the block
  * holds it already: the writer left the blank line out. Repetition is the
  * only sign taken, since writers order the fields of a block every way
  * (Amazon SES puts Action first, MessageLabs Final-Recipient last). */
 static int starts_next_block(const dsn_report_recipient *r, int id)
 {
-    switch (id) {
-    case F_FINAL_RECIPIENT:
-        return r->final_recipient_type.len || r->final_recipient.len;
-    case F_ORIGINAL_RECIPIENT:
-        return r->original_recipient_type.len || r->original_recipient.len;
-    case F_ACTION:
-        return r->action.len > 0;
-    case F_STATUS:
-        return r->status_text.len > 0;
-    default:
-        return 0;
-    }
+    const char *p = (const char *)r;
+    return id != F_UNKNOWN && fields[id].once &&
+           (((const dsn_slice *)(const void *)(p + fields[id].value))->len ||
+            ((const dsn_slice *)(const void *)(p + fields[id].type))->len);
 }
 
 static void clear(dsn_report_recipient *r)
@@ -227,7 +208,9 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_recipient_field(r, id, v);
+        set_field(r, id, v);
+        if (id == F_ACTION)
+            r->action_id = action_id(r->action);
     }
     rep->next_ = pos;
     return r->final_recipient.len > 0 || r->original_recipient.len > 0;

@@ -12,52 +12,58 @@
 
 #include "support/expect_reply.h"
 
-static void test_default_text_is_the_owning_row(void **state)
-{
-    dsn_reply r;
-    int id;
-    (void)state;
-    r = dsn_create(550, NULL, 1, 1);
-    expect_reply(r, "550 5.1.1 Bad destination mailbox address\r\n");
+/* dsn_create's arguments and the reply they must format to. */
+static const struct {
+    int code;
+    const char *msg;
+    int subject, detail;
+    const char *want;
+} creates[] = {
+    /* default texts: the row that owns the code */
+    {550, NULL, 1, 1, "550 5.1.1 Bad destination mailbox address\r\n"},
     /* X.7.0: sec_unspecified's text, not auth_succeeded's */
-    r = dsn_create(235, "", 7, 0);
-    expect_reply(r, "235 2.7.0 Other or undefined security status\r\n");
+    {235, "", 7, 0, "235 2.7.0 Other or undefined security status\r\n"},
     /* registry codes haraka-dsn has no text for: the registry's */
-    r = dsn_create(553, NULL, 6, 7);
-    expect_reply(r, "553 5.6.7 Non-ASCII addresses not permitted for that "
-                    "sender/recipient\r\n");
+    {553, NULL, 6, 7,
+     "553 5.6.7 Non-ASCII addresses not permitted for that "
+     "sender/recipient\r\n"},
     /* a code nobody registered: an empty text, as haraka-dsn sends it */
-    r = dsn_create(550, NULL, 9, 9);
-    expect_reply(r, "550 5.9.9 \r\n");
-    r = dsn_create(550, NULL, 6, 10);
-    expect_reply(r, "550 5.6.10 \r\n");
-    r = dsn_create(550, "\r\n\t", 999, 999);
-    expect_reply(r, "550 5.999.999 \r\n");
-    /* every row that owns a code gives its text through create */
-    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
-        const dsn_entry *e = &dsn_entries[id];
-        r = dsn_create(e->code, NULL, e->subject, e->detail);
-        if (!e->variant)
-            assert_string_equal(r.msg, e->message);
-    }
-}
+    {550, NULL, 9, 9, "550 5.9.9 \r\n"},
+    {550, NULL, 6, 10, "550 5.6.10 \r\n"},
+    {550, "\r\n\t", 999, 999, "550 5.999.999 \r\n"},
+    /* codes that are no reply code of a rejection: 450, class 4 */
+    {0, NULL, 1, 1, "450 4.1.1 Bad destination mailbox address\r\n"},
+    {354, "go on", 0, 0, "450 4.0.0 go on\r\n"},
+    {INT_MAX, "x", 0, 0, "450 4.0.0 x\r\n"},
+    {INT_MIN, "x", 0, 0, "450 4.0.0 x\r\n"},
+    /* own texts, lines and all */
+    {250, "line one\nline two", 0, 0,
+     "250-2.0.0 line one\r\n250 2.0.0 line two\r\n"},
+    {521, NULL, 3, 2, "521 5.3.2 System not accepting network messages\r\n"},
+};
 
 static void test_codes_and_messages(void **state)
 {
-    dsn_reply r;
+    size_t i;
     (void)state;
-    r = dsn_create(0, NULL, 1, 1);
-    expect_reply(r, "450 4.1.1 Bad destination mailbox address\r\n");
-    r = dsn_create(354, "go on", 0, 0);
-    expect_reply(r, "450 4.0.0 go on\r\n");
-    r = dsn_create(INT_MAX, "x", 0, 0);
-    expect_reply(r, "450 4.0.0 x\r\n");
-    r = dsn_create(INT_MIN, "x", 0, 0);
-    expect_reply(r, "450 4.0.0 x\r\n");
-    r = dsn_create(250, "line one\nline two", 0, 0);
-    expect_reply(r, "250-2.0.0 line one\r\n250 2.0.0 line two\r\n");
-    r = dsn_create(521, NULL, 3, 2);
-    expect_reply(r, "521 5.3.2 System not accepting network messages\r\n");
+    for (i = 0; i < sizeof creates / sizeof creates[0]; i++) {
+        dsn_reply r = dsn_create(creates[i].code, creates[i].msg,
+                                 creates[i].subject, creates[i].detail);
+        expect_reply(r, creates[i].want);
+    }
+}
+
+/* every row that owns a code gives its text through create */
+static void test_default_text_is_the_owning_row(void **state)
+{
+    int id;
+    (void)state;
+    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
+        const dsn_entry *e = &dsn_entries[id];
+        dsn_reply r = dsn_create(e->code, NULL, e->subject, e->detail);
+        if (!e->variant)
+            assert_string_equal(r.msg, e->message);
+    }
 }
 
 /* subject and detail outside 0..999 are an error, reported, not formatted. */

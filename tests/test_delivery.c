@@ -133,29 +133,34 @@ static void test_default_status_of_every_code(void **state)
 
 static void test_default_status_the_issue_names(void **state)
 {
-    dsn_status st;
+    static const struct {
+        int code, cls, subject, detail;
+    } cases[] = {
+        {421, 4, 4, 2},
+        /* insufficient storage or too many recipients (RFC 5321
+         * 4.5.3.1.10) */
+        {452, 4, 0, 0},
+        /* storage, message size (RFC 1870), too many recipients
+         * (historic) */
+        {552, 5, 0, 0},
+        /* temporary authentication failure or TLS not available */
+        {454, 4, 0, 0},
+        {554, 5, 0, 0},
+        {550, 5, 0, 0},
+        {250, 2, 0, 0},
+        {535, 5, 0, 0},
+        {556, 5, 1, 10},
+    };
+    size_t i;
     (void)state;
-    assert_int_equal(dsn_default_status(421, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 4 && st.detail == 2);
-    /* insufficient storage or too many recipients (RFC 5321 4.5.3.1.10) */
-    assert_int_equal(dsn_default_status(452, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
-    /* storage, message size (RFC 1870), too many recipients (historic) */
-    assert_int_equal(dsn_default_status(552, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    /* temporary authentication failure or TLS not available */
-    assert_int_equal(dsn_default_status(454, &st), DSN_OK);
-    assert_true(st.cls == 4 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(554, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(550, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(250, &st), DSN_OK);
-    assert_true(st.cls == 2 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(535, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 0 && st.detail == 0);
-    assert_int_equal(dsn_default_status(556, &st), DSN_OK);
-    assert_true(st.cls == 5 && st.subject == 1 && st.detail == 10);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_status st;
+        assert_int_equal(dsn_default_status(cases[i].code, &st), DSN_OK);
+        if (st.cls != cases[i].cls || st.subject != cases[i].subject ||
+            st.detail != cases[i].detail)
+            fail_msg("%d: %d.%d.%d", cases[i].code, st.cls, st.subject,
+                     st.detail);
+    }
 }
 
 static void test_reply_status(void **state)
@@ -751,140 +756,100 @@ static void test_fields_address_bytes(void **state)
 
 typedef struct rcpt_case {
     dsn_recipient_fields f;
-    dsn_status st; /* f.status points here when set */
     /* the fields a reader must find, in order, unfolded; NULL ends */
     const char *want[10][2];
 } rcpt_case;
 
-static rcpt_case py_cases[8];
-static size_t py_count;
-static char long_words[2][400];
+static const dsn_status py_511 = {5, 1, 1}, py_567 = {5, 6, 7},
+                        py_571 = {5, 7, 1}, py_200 = {2, 0, 0};
+/* long words: a long address folded after its type, a long URL; filled
+ * by fill_long_words() */
+static char long_address[200], long_diagnostic[300];
+static char want_long_address[220], want_long_diagnostic[300];
 
-static void build_py_cases(void)
+static const rcpt_case py_cases[] = {
+    {{.final_recipient = "user@example.com",
+      .code = 550,
+      .status = &py_511,
+      .remote_mta = "mx.example.com",
+      .diagnostic = "550 5.1.1 No such user"},
+     {{"Final-Recipient", "rfc822; user@example.com"},
+      {"Action", "failed"},
+      {"Status", "5.1.1"},
+      {"Remote-MTA", "dns; mx.example.com"},
+      {"Diagnostic-Code", "smtp; 550 5.1.1 No such user"}}},
+    {{.final_recipient = "someone.who.does.not.exist@gmail.com",
+      .code = 550,
+      .remote_mta = "gmail-smtp-in.l.google.com",
+      .diagnostic = gmail},
+     {{"Final-Recipient", "rfc822; someone.who.does.not.exist@gmail.com"},
+      {"Action", "failed"},
+      {"Status", "5.0.0"},
+      {"Remote-MTA", "dns; gmail-smtp-in.l.google.com"},
+      {"Diagnostic-Code", gmail_unfolded}}},
+    {{.original_recipient = "alias@example.org",
+      .final_recipient = "user@example.com",
+      .code = 421,
+      .remote_mta = "mx\r\nBcc: victim@example.net",
+      .diagnostic = "421 4.7.0 Try again later,\tclosing connection.\r\n",
+      .last_attempt_date = "Thu, 21 Nov 2024 10:00:00 +0000",
+      .will_retry_until = "Fri, 22 Nov 2024 10:00:00 +0000\n"},
+     {{"Original-Recipient", "rfc822; alias@example.org"},
+      {"Final-Recipient", "rfc822; user@example.com"},
+      {"Action", "delayed"},
+      {"Status", "4.4.2"},
+      {"Remote-MTA", "dns; mx Bcc: victim@example.net"},
+      {"Diagnostic-Code",
+       "smtp; 421 4.7.0 Try again later, closing connection."},
+      {"Last-Attempt-Date", "Thu, 21 Nov 2024 10:00:00 +0000"},
+      {"Will-Retry-Until", "Fri, 22 Nov 2024 10:00:00 +0000"}}},
+    {{.final_recipient = "jos\xc3\xa9@ex\xc3\xa4mple.com",
+      .flags = DSN_FIELDS_UTF8,
+      .code = 553,
+      .status = &py_567,
+      .diagnostic = "553 5.6.7 Non-ASCII addresses not permitted \xe2\x80\x94 "
+                    "\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
+                    "words words words words words words words words"},
+     {{"Final-Recipient", "utf-8; jos\xc3\xa9@ex\xc3\xa4mple.com"},
+      {"Action", "failed"},
+      {"Status", "5.6.7"},
+      {"Diagnostic-Code", "smtp; 553 5.6.7 Non-ASCII addresses not permitted "
+                          "\xe2\x80\x94 \xc3\xa9t\xc3\xa9 "
+                          "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
+                          "words words words words words words words words"}}},
+    {{.final_recipient = long_address,
+      .code = 550,
+      .status = &py_571,
+      .diagnostic = long_diagnostic},
+     {{"Final-Recipient", want_long_address},
+      {"Action", "failed"},
+      {"Status", "5.7.1"},
+      {"Diagnostic-Code", want_long_diagnostic}}},
+    {{.final_recipient = "list@example.com",
+      .action = DSN_ACTION_EXPANDED,
+      .status = &py_200},
+     {{"Final-Recipient", "rfc822; list@example.com"},
+      {"Action", "expanded"},
+      {"Status", "2.0.0"}}},
+};
+
+#define PY_COUNT (sizeof py_cases / sizeof py_cases[0])
+
+static void fill_long_words(void)
 {
-    rcpt_case *c;
-    memset(py_cases, 0, sizeof py_cases);
-    py_count = 0;
-
-    c = &py_cases[py_count++];
-    c->f.final_recipient = "user@example.com";
-    c->f.code = 550;
-    c->f.status = &c->st;
-    c->st = (dsn_status){5, 1, 1};
-    c->f.remote_mta = "mx.example.com";
-    c->f.diagnostic = "550 5.1.1 No such user";
-    c->want[0][0] = "Final-Recipient";
-    c->want[0][1] = "rfc822; user@example.com";
-    c->want[1][0] = "Action";
-    c->want[1][1] = "failed";
-    c->want[2][0] = "Status";
-    c->want[2][1] = "5.1.1";
-    c->want[3][0] = "Remote-MTA";
-    c->want[3][1] = "dns; mx.example.com";
-    c->want[4][0] = "Diagnostic-Code";
-    c->want[4][1] = "smtp; 550 5.1.1 No such user";
-
-    c = &py_cases[py_count++];
-    c->f.final_recipient = "someone.who.does.not.exist@gmail.com";
-    c->f.code = 550;
-    c->f.remote_mta = "gmail-smtp-in.l.google.com";
-    c->f.diagnostic = gmail;
-    c->want[0][0] = "Final-Recipient";
-    c->want[0][1] = "rfc822; someone.who.does.not.exist@gmail.com";
-    c->want[1][0] = "Action";
-    c->want[1][1] = "failed";
-    c->want[2][0] = "Status";
-    c->want[2][1] = "5.0.0";
-    c->want[3][0] = "Remote-MTA";
-    c->want[3][1] = "dns; gmail-smtp-in.l.google.com";
-    c->want[4][0] = "Diagnostic-Code";
-    c->want[4][1] = gmail_unfolded;
-
-    c = &py_cases[py_count++];
-    c->f.original_recipient = "alias@example.org";
-    c->f.final_recipient = "user@example.com";
-    c->f.code = 421;
-    c->f.remote_mta = "mx\r\nBcc: victim@example.net";
-    c->f.diagnostic = "421 4.7.0 Try again later,\tclosing connection.\r\n";
-    c->f.last_attempt_date = "Thu, 21 Nov 2024 10:00:00 +0000";
-    c->f.will_retry_until = "Fri, 22 Nov 2024 10:00:00 +0000\n";
-    c->want[0][0] = "Original-Recipient";
-    c->want[0][1] = "rfc822; alias@example.org";
-    c->want[1][0] = "Final-Recipient";
-    c->want[1][1] = "rfc822; user@example.com";
-    c->want[2][0] = "Action";
-    c->want[2][1] = "delayed";
-    c->want[3][0] = "Status";
-    c->want[3][1] = "4.4.2";
-    c->want[4][0] = "Remote-MTA";
-    c->want[4][1] = "dns; mx Bcc: victim@example.net";
-    c->want[5][0] = "Diagnostic-Code";
-    c->want[5][1] = "smtp; 421 4.7.0 Try again later, closing connection.";
-    c->want[6][0] = "Last-Attempt-Date";
-    c->want[6][1] = "Thu, 21 Nov 2024 10:00:00 +0000";
-    c->want[7][0] = "Will-Retry-Until";
-    c->want[7][1] = "Fri, 22 Nov 2024 10:00:00 +0000";
-
-    c = &py_cases[py_count++];
-    c->f.final_recipient = "jos\xc3\xa9@ex\xc3\xa4mple.com";
-    c->f.flags = DSN_FIELDS_UTF8;
-    c->f.code = 553;
-    c->f.status = &c->st;
-    c->st = (dsn_status){5, 6, 7};
-    c->f.diagnostic =
-        "553 5.6.7 Non-ASCII addresses not permitted \xe2\x80\x94 "
-        "\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
-        "words words words words words words words words";
-    c->want[0][0] = "Final-Recipient";
-    c->want[0][1] = "utf-8; jos\xc3\xa9@ex\xc3\xa4mple.com";
-    c->want[1][0] = "Action";
-    c->want[1][1] = "failed";
-    c->want[2][0] = "Status";
-    c->want[2][1] = "5.6.7";
-    c->want[3][0] = "Diagnostic-Code";
-    c->want[3][1] = "smtp; 553 5.6.7 Non-ASCII addresses not permitted "
-                    "\xe2\x80\x94 \xc3\xa9t\xc3\xa9 "
-                    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
-                    "words words words words words words words words";
-
-    /* long words: a long address folded after its type, a long URL */
-    c = &py_cases[py_count++];
-    memset(long_words[0], 'a', 150);
-    strcpy(long_words[0] + 150, "@example.com");
-    memcpy(long_words[1], "550 5.7.1 see https://example.com/", 34);
-    memset(long_words[1] + 34, 'b', 200);
-    strcpy(long_words[1] + 234, "  and   spaces  ");
-    c->f.final_recipient = long_words[0];
-    c->f.code = 550;
-    c->f.status = &c->st;
-    c->st = (dsn_status){5, 7, 1};
-    c->f.diagnostic = long_words[1];
-    c->want[0][0] = "Final-Recipient";
-    c->want[1][0] = "Action";
-    c->want[1][1] = "failed";
-    c->want[2][0] = "Status";
-    c->want[2][1] = "5.7.1";
-    c->want[3][0] = "Diagnostic-Code";
-    {
-        static char a[420], d[420];
-        snprintf(a, sizeof a, "rfc822; %s", long_words[0]);
-        snprintf(d, sizeof d, "smtp; %.*s", 248, long_words[1]);
-        c->want[0][1] = a;
-        c->want[3][1] = d; /* the trailing spaces trimmed */
-        assert_string_equal(d + strlen(d) - 14, "  and   spaces");
-    }
-
-    c = &py_cases[py_count++];
-    c->f.final_recipient = "list@example.com";
-    c->f.action = DSN_ACTION_EXPANDED;
-    c->f.status = &c->st;
-    c->st = (dsn_status){2, 0, 0};
-    c->want[0][0] = "Final-Recipient";
-    c->want[0][1] = "rfc822; list@example.com";
-    c->want[1][0] = "Action";
-    c->want[1][1] = "expanded";
-    c->want[2][0] = "Status";
-    c->want[2][1] = "2.0.0";
+    memset(long_address, 'a', 150);
+    strcpy(long_address + 150, "@example.com");
+    memcpy(long_diagnostic, "550 5.7.1 see https://example.com/", 34);
+    memset(long_diagnostic + 34, 'b', 200);
+    strcpy(long_diagnostic + 234, "  and   spaces  ");
+    snprintf(want_long_address, sizeof want_long_address, "rfc822; %s",
+             long_address);
+    /* the trailing spaces trimmed */
+    snprintf(want_long_diagnostic, sizeof want_long_diagnostic, "smtp; %.*s",
+             248, long_diagnostic);
+    assert_string_equal(want_long_diagnostic + strlen(want_long_diagnostic) -
+                            14,
+                        "  and   spaces");
 }
 
 static int hexval(int c)
@@ -930,7 +895,7 @@ static void test_python_reads_every_field_back(void **state)
                       "parser\n");
         skip();
     }
-    build_py_cases();
+    fill_long_words();
     snprintf(path, sizeof path, "%s/test_delivery_XXXXXX",
              dir != NULL ? dir : "/tmp");
     fd = mkstemp(path);
@@ -953,7 +918,7 @@ static void test_python_reads_every_field_back(void **state)
           "\r\n"
           "Reporting-MTA: dns; mx.example.net\r\n",
           out);
-    for (i = 0; i < py_count; i++) {
+    for (i = 0; i < PY_COUNT; i++) {
         const char *f = fields(&py_cases[i].f);
         check_lines(f);
         fputs("\r\n", out);
@@ -979,7 +944,7 @@ static void test_python_reads_every_field_back(void **state)
             }
             blocks_seen++;
             field = 0;
-            assert_true(block < py_count);
+            assert_true(block < PY_COUNT);
             continue;
         }
         if (strncmp(line, "FIELD ", 6) != 0)
@@ -1004,7 +969,7 @@ static void test_python_reads_every_field_back(void **state)
         field++;
     }
     assert_int_equal(pclose(py), 0);
-    assert_int_equal((size_t)blocks_seen, py_count);
+    assert_int_equal((size_t)blocks_seen, PY_COUNT);
     assert_null(py_cases[block].want[field][0]);
     unlink(path);
 }

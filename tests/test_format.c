@@ -55,43 +55,38 @@ static void test_codes(void **state)
     }
 }
 
-static void test_multi_line(void **state)
+/* Texts of several lines, and control characters: they go, so that a
+ * client cannot be handed a forged reply line. dsn_no_such_user's text
+ * and the reply it must give. */
+static void test_lines_and_control_characters(void **state)
 {
-    dsn_reply r;
+    static const char *const cases[][2] = {
+        {"first\nsecond", "550-5.1.1 first\r\n550 5.1.1 second\r\n"},
+        {"line one\nline two\nline three",
+         "550-5.1.1 line one\r\n550-5.1.1 line two\r\n"
+         "550 5.1.1 line three\r\n"},
+        /* empty lines are dropped, wherever they are */
+        {"\na\n\n\nb\n", "550-5.1.1 a\r\n550 5.1.1 b\r\n"},
+        {"\n\n\n", "550 5.1.1 No such user\r\n"},
+        /* spaces are text: a line of spaces stays */
+        {"a\n \nb", "550-5.1.1 a\r\n550-5.1.1  \r\n550 5.1.1 b\r\n"},
+        /* control characters */
+        {"ok\r\n250 2.0.0 forged",
+         "550-5.1.1 ok\r\n550 5.1.1 250 2.0.0 forged\r\n"},
+        {"a\rb\tc\x01\x1f\x7f"
+         "d",
+         "550 5.1.1 abcd\r\n"},
+        {"\r\t\x7f", "550 5.1.1 No such user\r\n"},
+        {"\r\nx\n\x1b", "550 5.1.1 x\r\n"},
+        /* bytes that are not UTF-8 never go out (issue 14): '?' each */
+        {"\x80\xff\xc3", "550 5.1.1 ?\?\?\r\n"},
+    };
+    size_t i;
     (void)state;
-    r = dsn_no_such_user("first\nsecond", 0);
-    expect_reply(r, "550-5.1.1 first\r\n550 5.1.1 second\r\n");
-    r = dsn_create(550, "line one\nline two\nline three", 1, 1);
-    expect_reply(r, "550-5.1.1 line one\r\n550-5.1.1 line two\r\n"
-                    "550 5.1.1 line three\r\n");
-    /* empty lines are dropped, wherever they are */
-    r = dsn_no_such_user("\na\n\n\nb\n", 0);
-    expect_reply(r, "550-5.1.1 a\r\n550 5.1.1 b\r\n");
-    r = dsn_no_such_user("\n\n\n", 0);
-    expect_reply(r, "550 5.1.1 No such user\r\n");
-    /* spaces are text: a line of spaces stays */
-    r = dsn_no_such_user("a\n \nb", 0);
-    expect_reply(r, "550-5.1.1 a\r\n550-5.1.1  \r\n550 5.1.1 b\r\n");
-}
-
-/* Control characters go; a client cannot be handed a forged reply line. */
-static void test_control_characters(void **state)
-{
-    dsn_reply r;
-    (void)state;
-    r = dsn_no_such_user("ok\r\n250 2.0.0 forged", 0);
-    expect_reply(r, "550-5.1.1 ok\r\n550 5.1.1 250 2.0.0 forged\r\n");
-    r = dsn_no_such_user("a\rb\tc\x01\x1f\x7f"
-                         "d",
-                         0);
-    expect_reply(r, "550 5.1.1 abcd\r\n");
-    r = dsn_no_such_user("\r\t\x7f", 0);
-    expect_reply(r, "550 5.1.1 No such user\r\n");
-    r = dsn_no_such_user("\r\nx\n\x1b", 0);
-    expect_reply(r, "550 5.1.1 x\r\n");
-    /* bytes that are not UTF-8 never go out (issue 14): '?' each */
-    r = dsn_no_such_user("\x80\xff\xc3", 0);
-    expect_reply(r, "550 5.1.1 ?\?\?\r\n");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dsn_reply r = dsn_no_such_user(cases[i][0], 0);
+        expect_reply(r, cases[i][1]);
+    }
 }
 
 /* Issue 14 item 2: well-formed UTF-8 passes, any other byte >= 0x80 is
@@ -235,8 +230,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_and_overrides),
         cmocka_unit_test(test_codes),
-        cmocka_unit_test(test_multi_line),
-        cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_lines_and_control_characters),
         cmocka_unit_test(test_eight_bit),
         cmocka_unit_test(test_no_enhanced),
         cmocka_unit_test(test_text_variant),

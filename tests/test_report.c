@@ -157,60 +157,90 @@ static int read_all(const char *msg, dsn_report *rep,
     return n;
 }
 
-static void test_liberal_fields(void **state)
+/* What a reader makes of msg, on one line: the number of recipients (or
+ * the error), the per-message Reporting-MTA and flags, and the first
+ * recipient's fields and the status that matters (or the error). */
+static const char *read_as_line(const char *msg)
 {
+    static char line[1024];
     dsn_report rep;
     dsn_report_recipient r;
     dsn_status st;
+    char status[DSN_STATUS_MAX];
+    int n = read_all(msg, &rep, &r), err;
+#define S_(sl) (int)(sl).len, (sl).ptr
+    if (n <= 0) {
+        snprintf(line, sizeof line, "%s", dsn_err_name(n));
+        return line;
+    }
+    err = dsn_report_status(&r, &st);
+    if (err == DSN_OK)
+        dsn_status_format(&st, status, sizeof status);
+    else
+        snprintf(status, sizeof status, "%s", dsn_err_name(err));
+    snprintf(line, sizeof line,
+             "%d rcpt, mta %.*s, flags %u | final %.*s:%.*s | orig %.*s:%.*s | "
+             "action %.*s (%s) | status %.*s | diag %.*s:%.*s | flags %u | "
+             "matters %s",
+             n, S_(rep.reporting_mta), rep.flags, S_(r.final_recipient_type),
+             S_(r.final_recipient), S_(r.original_recipient_type),
+             S_(r.original_recipient), S_(r.action),
+             r.action_id ? dsn_action_name(r.action_id) : "-",
+             S_(r.status_text), S_(r.diagnostic_type), S_(r.diagnostic),
+             r.flags, status);
+#undef S_
+    return line;
+}
+
+static void test_liberal_fields(void **state)
+{
+    static const struct {
+        const char *why, *msg, *want;
+    } cases[] = {
+        {"a bare delivery-status message, names in odd case, no blank lines "
+         "between the blocks, a comment after the status, '<' '>', X- "
+         "fields, a block of only X- fields, a recipient known only by the "
+         "original",
+         "content-type: Message/Delivery-Status\n\n"
+         "REPORTING-MTA: dns;a.example\n"
+         "final-recipient: RFC822; <x@example.com>\n"
+         "X-Actual-Recipient: rfc822; y@example.com\n"
+         "action: FAILED (bad)\n"
+         "status: 5.1.1 (user unknown)\n"
+         "Final-Recipient: rfc822; z@example.com\n"
+         "Action: failed\nStatus: 5.2.2\n\n"
+         "X-Whatever: 1\n\n"
+         "Original-Recipient: rfc822; o@example.com\n"
+         "Action: delivered\nStatus: 2.0.0\n",
+         "3 rcpt, mta a.example, flags 0 | final RFC822:x@example.com | "
+         "orig : | action FAILED (failed) | status 5.1.1 | diag : | flags 1 | "
+         "matters 5.1.1"},
+        {"the last: only Original-Recipient",
+         "Content-Type: message/delivery-status\n"
+         "\nReporting-MTA: dns; a\n\n"
+         "Original-Recipient: rfc822; o@x\n"
+         "Action: delivered\n",
+         "1 rcpt, mta a, flags 0 | final : | orig rfc822:o@x | action "
+         "delivered (delivered) | status  | diag : | flags 0 | "
+         "matters ESTATUS"},
+        {"Status first, Final-Recipient last (MessageLabs), no per-message "
+         "block at all, untyped fields",
+         "Content-Type: message/delivery-status\n\n"
+         "Action: failed\nStatus: 5.0.0\n"
+         "Diagnostic-Code: 550 5.7.1 no; thanks\n"
+         "Final-Recipient: last@example.com\n",
+         "1 rcpt, mta , flags 0 | final :last@example.com | orig : | action "
+         "failed (failed) | status 5.0.0 | diag :550 5.7.1 no; thanks | "
+         "flags 3 | matters 5.7.1"},
+    };
+    size_t i;
     (void)state;
-    /* a bare delivery-status message, names in odd case, no blank lines
-     * between the blocks, a comment after the status, '<' '>', X- fields,
-     * a block of only X- fields, a recipient known only by the original */
-    assert_int_equal(read_all("content-type: Message/Delivery-Status\n\n"
-                              "REPORTING-MTA: dns;a.example\n"
-                              "final-recipient: RFC822; <x@example.com>\n"
-                              "X-Actual-Recipient: rfc822; y@example.com\n"
-                              "action: FAILED (bad)\n"
-                              "status: 5.1.1 (user unknown)\n"
-                              "Final-Recipient: rfc822; z@example.com\n"
-                              "Action: failed\nStatus: 5.2.2\n\n"
-                              "X-Whatever: 1\n\n"
-                              "Original-Recipient: rfc822; o@example.com\n"
-                              "Action: delivered\nStatus: 2.0.0\n",
-                              &rep, &r),
-                     3);
-    assert_slice(rep.reporting_mta, "a.example");
-    assert_slice(r.final_recipient, "x@example.com");
-    assert_slice(r.final_recipient_type, "RFC822");
-    assert_slice(r.action, "FAILED");
-    assert_int_equal(r.action_id, DSN_ACTION_FAILED);
-    assert_slice(r.status_text, "5.1.1");
-    assert_int_equal(dsn_report_status(&r, &st), DSN_OK);
-    assert_int_equal(st.subject * 10 + st.detail, 11);
-    assert_int_equal(rep.flags, 0);
-    /* the last: only Original-Recipient */
-    assert_int_equal(read_all("Content-Type: message/delivery-status\n"
-                              "\nReporting-MTA: dns; a\n\n"
-                              "Original-Recipient: rfc822; o@x\n"
-                              "Action: delivered\n",
-                              &rep, &r),
-                     1);
-    assert_slice(r.final_recipient, "");
-    assert_slice(r.original_recipient, "o@x");
-    assert_int_equal(dsn_report_status(&r, &st), DSN_ESTATUS);
-    /* Status first, Final-Recipient last (MessageLabs), no per-message
-     * block at all, untyped fields */
-    assert_int_equal(read_all("Content-Type: message/delivery-status\n\n"
-                              "Action: failed\nStatus: 5.0.0\n"
-                              "Diagnostic-Code: 550 5.7.1 no; thanks\n"
-                              "Final-Recipient: last@example.com\n",
-                              &rep, &r),
-                     1);
-    assert_slice(r.final_recipient, "last@example.com");
-    assert_slice(r.final_recipient_type, "");
-    assert_slice(r.diagnostic_type, "");
-    assert_slice(r.diagnostic, "550 5.7.1 no; thanks");
-    assert_int_equal(r.flags, DSN_RCPT_STATUS | DSN_RCPT_DIAGNOSTIC_STATUS);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = read_as_line(cases[i].msg);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("%s:\n got: %s\nwant: %s", cases[i].why, got,
+                     cases[i].want);
+    }
 }
 
 /* The status that matters for one Status and Diagnostic-Code. */
@@ -390,54 +420,58 @@ static void test_not_a_bounce(void **state)
     assert_int_equal(dsn_report_status(NULL, NULL), DSN_EINVAL);
 }
 
-static void test_limits(void **state)
+/* A delivery-status part inside depth nested multiparts. */
+static const char *nested(int depth)
 {
     static char msg[64 * 1024];
-    dsn_report rep;
-    dsn_report_recipient r;
     size_t n = 0;
     int i;
+    for (i = 0; i < depth; i++) {
+        if (i > 0)
+            n += (size_t)sprintf(msg + n, "--b%d\n", i - 1);
+        n += (size_t)sprintf(
+            msg + n, "Content-Type: multipart/mixed; boundary=b%d\n\n", i);
+    }
+    sprintf(msg + n,
+            "--b%d\nContent-Type: message/delivery-status\n\n"
+            "Final-Recipient: rfc822; a@b\n",
+            depth - 1);
+    return msg;
+}
+
+/* A multipart/mixed of `empty` empty parts and a delivery-status part,
+ * first or last. */
+static const char *many_parts(int empty, int status_first)
+{
+    static const char status[] = "--p\nContent-Type: message/delivery-status"
+                                 "\n\nFinal-Recipient: rfc822; a@b\n";
+    static char msg[64 * 1024];
+    size_t n =
+        (size_t)sprintf(msg, "Content-Type: multipart/mixed; boundary=p\n\n%s",
+                        status_first ? status : "");
+    int i;
+    for (i = 0; i < empty; i++)
+        n += (size_t)sprintf(msg + n, "--p\n\n.\n");
+    sprintf(msg + n, "%s--p--\n", status_first ? "" : status);
+    return msg;
+}
+
+static void test_limits(void **state)
+{
+    dsn_report rep;
+    dsn_report_recipient r;
     (void)state;
-    /* nested one level deeper than the limit, the status part innermost */
-    n = 0;
-    n += (size_t)sprintf(msg + n,
-                         "Content-Type: multipart/mixed; boundary=b0\n\n");
-    for (i = 1; i <= DSN_REPORT_DEPTH_MAX; i++)
-        n += (size_t)sprintf(
-            msg + n, "--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n",
-            i - 1, i);
-    n += (size_t)sprintf(msg + n,
-                         "--b%d\nContent-Type: message/delivery-status\n\n"
-                         "Final-Recipient: rfc822; a@b\n",
-                         DSN_REPORT_DEPTH_MAX);
-    assert_int_equal(read_all(msg, &rep, &r), DSN_EMIMEDEPTH);
-    /* one level less is read */
-    n = 0;
-    n += (size_t)sprintf(msg + n,
-                         "Content-Type: multipart/mixed; boundary=b0\n\n");
-    for (i = 1; i < DSN_REPORT_DEPTH_MAX; i++)
-        n += (size_t)sprintf(
-            msg + n, "--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n",
-            i - 1, i);
-    n += (size_t)sprintf(msg + n,
-                         "--b%d\nContent-Type: message/delivery-status\n\n"
-                         "Final-Recipient: rfc822; a@b\n",
-                         DSN_REPORT_DEPTH_MAX - 1);
-    assert_int_equal(read_all(msg, &rep, &r), 1);
-    /* more parts than the limit before the status part */
-    n = (size_t)sprintf(msg, "Content-Type: multipart/mixed; boundary=p\n\n");
-    for (i = 0; i < DSN_REPORT_PARTS_MAX; i++)
-        n += (size_t)sprintf(msg + n, "--p\n\n.\n");
-    n += (size_t)sprintf(msg + n, "--p\nContent-Type: message/delivery-status"
-                                  "\n\nFinal-Recipient: rfc822; a@b\n--p--\n");
-    assert_int_equal(read_all(msg, &rep, &r), DSN_EMIMEPARTS);
-    /* the same with the status part first: found */
-    n = (size_t)sprintf(msg, "Content-Type: multipart/mixed; boundary=p\n\n"
-                             "--p\nContent-Type: message/delivery-status"
-                             "\n\nFinal-Recipient: rfc822; a@b\n");
-    for (i = 0; i < DSN_REPORT_PARTS_MAX + 5; i++)
-        n += (size_t)sprintf(msg + n, "--p\n\n.\n");
-    assert_int_equal(read_all(msg, &rep, &r), 1);
+    /* nested one level deeper than the limit, the status part innermost;
+     * one level less is read */
+    assert_int_equal(read_all(nested(DSN_REPORT_DEPTH_MAX + 1), &rep, &r),
+                     DSN_EMIMEDEPTH);
+    assert_int_equal(read_all(nested(DSN_REPORT_DEPTH_MAX), &rep, &r), 1);
+    /* more parts than the limit before the status part; the same with
+     * the status part first: found */
+    assert_int_equal(read_all(many_parts(DSN_REPORT_PARTS_MAX, 0), &rep, &r),
+                     DSN_EMIMEPARTS);
+    assert_int_equal(
+        read_all(many_parts(DSN_REPORT_PARTS_MAX + 5, 1), &rep, &r), 1);
 }
 
 /* Every prefix of a message, in an exact-size heap copy: no read past the

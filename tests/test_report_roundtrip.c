@@ -90,31 +90,6 @@ static int fitting_action(uint64_t *s, int cls)
     return fits[cls == 2 ? 0 : cls == 4 ? 1 : 2][xorshift_below(s, 4)];
 }
 
-/* Length of the well-formed UTF-8 sequence at p[0..n) (a byte >= 0x80
- * first), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0], need, min, cp, k;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 1, min = 0x80, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        need = 2, min = 0x800, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        need = 3, min = 0x10000, cp = c & 0x07;
-    else
-        return 0;
-    if (n <= need)
-        return 0;
-    for (k = 1; k <= need; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    return cp >= min && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)
-               ? need + 1
-               : 0;
-}
-
 /* The value the writer documents for s[0..len) (len 0: strlen) in part
  * 2: cleaned, 8-bit octets as the report's kind allows, trimmed. */
 static const char *expected(const char *s, size_t len, int intl, char *buf)
@@ -131,7 +106,7 @@ static const char *expected(const char *s, size_t len, int intl, char *buf)
         } else if (c < 0x20 || c == 0x7f) {
             /* removed */
         } else if (c >= 0x80) {
-            size_t k = utf8_len((const unsigned char *)s + i, len - i);
+            size_t k = dsn_utf8_char(s + i, len - i);
             if (intl && k > 0) {
                 memcpy(buf + n, s + i, k);
                 n += k;

@@ -229,48 +229,56 @@ static void do_data(struct session *s, const struct smtp_command *c)
     session_reply(s, dsn_basic(354, T(data_go)));
 }
 
+static void do_rset(struct session *s, const struct smtp_command *c)
+{
+    if (*c->arg != '\0') {
+        session_reply(s, bad_syntax());
+        return;
+    }
+    reset_transaction(s);
+    session_reply(s, dsn_unspecified(T(ok), 250));
+}
+
+static void do_noop(struct session *s, const struct smtp_command *c)
+{
+    (void)c;
+    session_reply(s, dsn_unspecified(T(ok), 250));
+}
+
+static void do_vrfy(struct session *s, const struct smtp_command *c)
+{
+    if (*c->arg == '\0')
+        session_reply(s, bad_syntax());
+    else
+        session_reply(s, dsn_unspecified(T(vrfy), 252));
+}
+
+static void do_quit(struct session *s, const struct smtp_command *c)
+{
+    (void)c;
+    session_close_with(s, dsn_unspecified(T(bye), 221));
+}
+
+static void do_unknown(struct session *s, const struct smtp_command *c)
+{
+    (void)c;
+    session_reply(s, dsn_proto_invalid_command(NULL, 500));
+}
+
+/* What each verb does, as Postfix's smtpd keeps its command table. */
+static void (*const verb_handlers[])(struct session *,
+                                     const struct smtp_command *) = {
+    [VERB_UNKNOWN] = do_unknown, [VERB_HELO] = do_hello, [VERB_EHLO] = do_hello,
+    [VERB_MAIL] = do_mail,       [VERB_RCPT] = do_rcpt,  [VERB_DATA] = do_data,
+    [VERB_RSET] = do_rset,       [VERB_NOOP] = do_noop,  [VERB_VRFY] = do_vrfy,
+    [VERB_QUIT] = do_quit,
+};
+
 static void handle_command(struct session *s, const char *line)
 {
     struct smtp_command c;
     command_parse(line, &c);
-    switch (c.verb) {
-    case VERB_HELO:
-    case VERB_EHLO:
-        do_hello(s, &c);
-        break;
-    case VERB_MAIL:
-        do_mail(s, &c);
-        break;
-    case VERB_RCPT:
-        do_rcpt(s, &c);
-        break;
-    case VERB_DATA:
-        do_data(s, &c);
-        break;
-    case VERB_RSET:
-        if (*c.arg != '\0') {
-            session_reply(s, bad_syntax());
-            break;
-        }
-        reset_transaction(s);
-        session_reply(s, dsn_unspecified(T(ok), 250));
-        break;
-    case VERB_NOOP:
-        session_reply(s, dsn_unspecified(T(ok), 250));
-        break;
-    case VERB_VRFY:
-        if (*c.arg == '\0')
-            session_reply(s, bad_syntax());
-        else
-            session_reply(s, dsn_unspecified(T(vrfy), 252));
-        break;
-    case VERB_QUIT:
-        session_close_with(s, dsn_unspecified(T(bye), 221));
-        break;
-    default:
-        session_reply(s, dsn_proto_invalid_command(NULL, 500));
-        break;
-    }
+    verb_handlers[c.verb](s, &c);
 }
 
 static void end_of_data(struct session *s)

@@ -56,6 +56,20 @@
  *      shared libdsn it can be newer than the DSN_VERSION_* macros of
  *      dsn/version.h the program was built with.
  *
+ *   UTF-8 (RFC 3629 section 4)
+ *      dsn_utf8_char(s, len) is the length in octets (1..4) of the
+ *      well-formed UTF-8 character at s[0], reading no more than the len
+ *      octets s[0..len), or 0 when none starts there: len 0, a
+ *      continuation octet (80..BF), an overlong form (C0, C1, E0 80..9F,
+ *      F0 80..8F), a UTF-16 surrogate (ED A0..BF), a code point above
+ *      U+10FFFF (F4 90..BF, F5..FF), or a sequence cut short by len or by
+ *      an octet that is no continuation. An ASCII octet (NUL included) is
+ *      a character of 1 octet. dsn_utf8_valid(s, len) is the length in
+ *      octets of the longest prefix of s[0..len) made of such characters:
+ *      len when all of it is well-formed. Neither needs a NUL; s may be
+ *      NULL only with len 0. These are the rule every writer of libdsn
+ *      applies before it labels octets as UTF-8 (RFC 6531, RFC 6533).
+ *
  *   dsn_slice
  *      Bytes of a caller's buffer, ptr[0..len), not NUL-terminated: what
  *      the parser hands back instead of copies.
@@ -209,6 +223,14 @@ static inline int dsn_status_valid(const dsn_status *st)
 
 /* "5.1.1" into buf; snprintf contract; "" and 0 for an invalid st. */
 DSN_API size_t dsn_status_format(const dsn_status *st, char *buf, size_t size);
+
+/* Octets (1..4) of the well-formed UTF-8 character at s[0..len), or 0
+ * (RFC 3629 section 4: no overlong form, surrogate, or code point above
+ * U+10FFFF; nothing read at or past s + len). */
+DSN_API size_t dsn_utf8_char(const char *s, size_t len);
+/* Octets of the longest well-formed UTF-8 prefix of s[0..len): len when
+ * all of s[0..len) is well-formed. */
+DSN_API size_t dsn_utf8_valid(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -15,90 +15,64 @@
 
 #include "cli.h"
 
-static void expect_json(const char *in, const char *want)
+/* Bytes in (len 0: to its NUL) and the JSON string they must give. */
+static const struct {
+    const char *in;
+    size_t len;
+    const char *want;
+} cases[] = {
+    /* plain text is quoted */
+    {"", 0, "\"\""},
+    {"Bad sender's system address", 0, "\"Bad sender's system address\""},
+    /* quote and backslash are escaped */
+    {"say \"hi\"", 0, "\"say \\\"hi\\\"\""},
+    {"C:\\path\\", 0, "\"C:\\\\path\\\\\""},
+    /* control characters are escaped, NUL too */
+    {"a\nb\rc\td", 0, "\"a\\nb\\rc\\td\""},
+    {"\x01\x1f\x7f", 0, "\"\\u0001\\u001f\\u007f\""},
+    {"a\0b\xff", 4, "\"a\\u0000b\\ufffd\""},
+    /* UTF-8 passes */
+    {"bo\xc3\xaete", 0, "\"bo\xc3\xaete\""},
+    {"\xe2\x82\xac \xf0\x9f\x93\xa7 \xf4\x8f\xbf\xbf", 0,
+     "\"\xe2\x82\xac \xf0\x9f\x93\xa7 \xf4\x8f\xbf\xbf\""},
+    /* bytes not UTF-8 are replaced: Latin-1, a lone continuation byte, a
+     * cut sequence at the end */
+    {"caf\xe9", 0, "\"caf\\ufffd\""},
+    {"\x80x", 0, "\"\\ufffdx\""},
+    {"a\xe2\x82", 0, "\"a\\ufffd\\ufffd\""},
+    /* overlong '/', a surrogate, above U+10FFFF, 0xC0 0xC1 0xF5 0xFF */
+    {"\xc0\xaf", 0, "\"\\ufffd\\ufffd\""},
+    {"\xed\xa0\x80", 0, "\"\\ufffd\\ufffd\\ufffd\""},
+    {"\xf4\x90\x80\x80", 0, "\"\\ufffd\\ufffd\\ufffd\\ufffd\""},
+    {"\xc1\xf5\xff", 0, "\"\\ufffd\\ufffd\\ufffd\""},
+    /* a sequence cut by another character */
+    {"\xc3\"", 0, "\"\\ufffd\\\"\""},
+};
+
+static void test_json_strings(void **state)
 {
     char got[256];
-    size_t n;
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    cli_put_json_string(f, in);
-    rewind(f);
-    n = fread(got, 1, sizeof got - 1, f);
-    got[n] = '\0';
-    fclose(f);
-    assert_string_equal(got, want);
-}
-
-static void test_plain_text_is_quoted(void **state)
-{
+    size_t i, n;
     (void)state;
-    expect_json("", "\"\"");
-    expect_json("Bad sender's system address",
-                "\"Bad sender's system address\"");
-}
-
-static void test_quote_and_backslash_are_escaped(void **state)
-{
-    (void)state;
-    expect_json("say \"hi\"", "\"say \\\"hi\\\"\"");
-    expect_json("C:\\path\\", "\"C:\\\\path\\\\\"");
-}
-
-static void test_control_characters_are_escaped(void **state)
-{
-    (void)state;
-    expect_json("a\nb\rc\td", "\"a\\nb\\rc\\td\"");
-    expect_json("\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"");
-}
-
-static void test_utf8_passes(void **state)
-{
-    (void)state;
-    expect_json("bo\xc3\xaete", "\"bo\xc3\xaete\"");
-    expect_json("\xe2\x82\xac \xf0\x9f\x93\xa7 \xf4\x8f\xbf\xbf",
-                "\"\xe2\x82\xac \xf0\x9f\x93\xa7 \xf4\x8f\xbf\xbf\"");
-}
-
-static void test_bytes_not_utf8_are_replaced(void **state)
-{
-    (void)state;
-    /* Latin-1, a lone continuation byte, a cut sequence at the end */
-    expect_json("caf\xe9", "\"caf\\ufffd\"");
-    expect_json("\x80x", "\"\\ufffdx\"");
-    expect_json("a\xe2\x82", "\"a\\ufffd\\ufffd\"");
-    /* overlong '/', a surrogate, above U+10FFFF, 0xC0 0xC1 0xF5 0xFF */
-    expect_json("\xc0\xaf", "\"\\ufffd\\ufffd\"");
-    expect_json("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");
-    expect_json("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
-    expect_json("\xc1\xf5\xff", "\"\\ufffd\\ufffd\\ufffd\"");
-    /* a sequence cut by another character */
-    expect_json("\xc3\"", "\"\\ufffd\\\"\"");
-}
-
-static void test_bytes_with_nul(void **state)
-{
-    char got[64];
-    size_t n;
-    FILE *f = tmpfile();
-    (void)state;
-    assert_non_null(f);
-    cli_put_json_bytes(f, "a\0b\xff", 4);
-    rewind(f);
-    n = fread(got, 1, sizeof got - 1, f);
-    got[n] = '\0';
-    fclose(f);
-    assert_string_equal(got, "\"a\\u0000b\\ufffd\"");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        if (cases[i].len == 0)
+            cli_put_json_string(f, cases[i].in);
+        else
+            cli_put_json_bytes(f, cases[i].in, cases[i].len);
+        rewind(f);
+        n = fread(got, 1, sizeof got - 1, f);
+        got[n] = '\0';
+        fclose(f);
+        assert_string_equal(got, cases[i].want);
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_text_is_quoted),
-        cmocka_unit_test(test_quote_and_backslash_are_escaped),
-        cmocka_unit_test(test_control_characters_are_escaped),
-        cmocka_unit_test(test_utf8_passes),
-        cmocka_unit_test(test_bytes_not_utf8_are_replaced),
-        cmocka_unit_test(test_bytes_with_nul),
+        cmocka_unit_test(test_json_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

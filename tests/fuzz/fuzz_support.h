@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsn.h"
+
 #define FUZZ_ASSERT(cond)                                                      \
     do {                                                                       \
         if (!(cond)) {                                                         \
@@ -67,38 +69,11 @@ static inline char *fuzz_cstring(const void *p, size_t n)
     return s;
 }
 
-/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or code
- * points above U+10FFFF). */
+/* 1 when s[0..n) is well-formed UTF-8 (dsn_utf8_valid: no overlongs,
+ * surrogates or code points above U+10FFFF). */
 static inline int fuzz_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = p[i], need, min, cp, k;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1, min = 0x80, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF)
-            need = 2, min = 0x800, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4)
-            need = 3, min = 0x10000, cp = c & 0x07;
-        else
-            return 0;
-        if (n - i <= need)
-            return 0;
-        for (k = 1; k <= need; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += need + 1;
-    }
-    return 1;
+    return dsn_utf8_valid(s, n) == n;
 }
 
 /* Checks a writer with snprintf's contract: the NULL/0 call measures, the

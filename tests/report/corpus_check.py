@@ -40,6 +40,22 @@ def corpus_dir(source):
     return None
 
 
+def corpus_or_skip(name, doc):
+    """(DSN-PROGRAM, corpus folder) from sys.argv, the usage doc on wrong
+    arguments; without the corpus exit 77 (skipped), or 1 under
+    DSN_REQUIRE_E2E=1."""
+    if len(sys.argv) != 3:
+        sys.exit(doc)
+    corpus = corpus_dir(sys.argv[2])
+    if corpus is None:
+        required = os.environ.get("DSN_REQUIRE_E2E") == "1"
+        print("%s: the shared bounce corpus (../shared/bounces beside the "
+              "source tree, or DSN_BOUNCES_DIR) is missing: %s" %
+              (name, "FAILED, DSN_REQUIRE_E2E=1" if required else "skipped"))
+        sys.exit(1 if required else 77)
+    return sys.argv[1], corpus
+
+
 def read_tsv(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader((l for l in f if not l.startswith("#")),
@@ -108,16 +124,7 @@ def compare(expected, got):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    dsn, source = sys.argv[1], sys.argv[2]
-    corpus = corpus_dir(source)
-    if corpus is None:
-        required = os.environ.get("DSN_REQUIRE_E2E") == "1"
-        print("corpus_check: the shared bounce corpus (../shared/bounces "
-              "beside the source tree, or DSN_BOUNCES_DIR) is missing: " +
-              ("FAILED, DSN_REQUIRE_E2E=1" if required else "skipped"))
-        sys.exit(1 if required else 77)
+    dsn, corpus = corpus_or_skip("corpus_check", __doc__)
     expected = read_tsv(os.path.join(corpus, "expected.tsv"))
     files = sorted({row["file"] for row in expected})
     got = run_reader(dsn, corpus, files)

@@ -17,12 +17,10 @@ Exit 77 (skipped) when the corpus is not found, unless DSN_REQUIRE_E2E=1.
 """
 import email
 import email.policy
-import json
 import os
-import subprocess
 import sys
 
-from corpus_check import HERE, corpus_dir, read_tsv
+from corpus_check import HERE, corpus_or_skip, read_tsv, run_reader
 
 STATUS_TYPES = ("message/delivery-status", "message/global-delivery-status")
 
@@ -77,24 +75,9 @@ def libdsn_blocks(rows):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    dsn, source = sys.argv[1], sys.argv[2]
-    corpus = corpus_dir(source)
-    if corpus is None:
-        required = os.environ.get("DSN_REQUIRE_E2E") == "1"
-        print("oracle_check: the shared bounce corpus is missing: " +
-              ("FAILED, DSN_REQUIRE_E2E=1" if required else "skipped"))
-        sys.exit(1 if required else 77)
+    dsn, corpus = corpus_or_skip("oracle_check", __doc__)
     files = sorted(f for f in os.listdir(corpus) if f.endswith(".eml"))
-    p = subprocess.run([dsn, "report", "--json"] +
-                       [os.path.join(corpus, f) for f in files],
-                       capture_output=True, check=False)
-    lib = {}
-    for line in p.stdout.decode("utf-8").splitlines():
-        r = json.loads(line)
-        if "error" not in r:
-            lib.setdefault(os.path.basename(r["file"]), []).append(r)
+    lib = run_reader(dsn, corpus, files)
     known = {k["file"]: k["reason"] for k in
              read_tsv(os.path.join(HERE, "python_differences.tsv"))}
     agree, failed, seen = 0, False, set()

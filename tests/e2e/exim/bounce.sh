@@ -9,24 +9,21 @@
 # Exim's Status 5.0.0, the remote reply as Diagnostic-Code, and the status
 # that matters (diagnostic_status) taken from that reply: 5.1.1 and 5.7.1.
 #
-# Environment (set by ctest): DSN_SMTPD, DSN_CLI. Needs root, exim4
+# Environment (set by ctest): DSN_SMTPD, DSN_CLI (tests/e2e/lib/mta.sh).
+# Needs root, exim4
 # (exim4-daemon-light) and python3: skips (77) without them unless
 # DSN_REQUIRE_E2E=1. Installing exim4 removes Postfix and OpenSMTPD (Debian
 # packages them as conflicting MTAs).
 set -euo pipefail
 E2E_NAME=e2e-exim-bounce
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source-path=SCRIPTDIR source=../postfix/lib.sh
-. "$here/../postfix/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=../lib/mta.sh
+. "$here/../lib/mta.sh"
 
 require exim4 python3
-require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
-require_file "${DSN_CLI:-}" "the dsn program (tools/)"
+require_dsn_programs
 make_workdir
-
-printf '%s\n' "sender accept # bounces come back here" "bob multiline" \
-  >"$WORK/users"
-smtpd_start "$WORK/users"
+dsn_smtpd_start "sender accept # bounces come back here" "bob multiline"
 
 mkdir -p "$WORK/spool" "$WORK/log"
 chown Debian-exim:Debian-exim "$WORK/spool" "$WORK/log"
@@ -49,7 +46,7 @@ begin routers
 smarthost:
   driver = manualroute
   domains = *
-  route_list = * 127.0.0.1::$rport
+  route_list = * 127.0.0.1::$SMTPD_PORT
   transport = remote_smtp
   self = send
   no_more
@@ -68,29 +65,6 @@ printf 'From: sender@example.test\nTo: ghost@example.test, bob@example.test\nSub
     ghost@example.test bob@example.test >"$WORK/exim.out" 2>&1 ||
   die "exim did not take the message: $(cat "$WORK/exim.out" "$WORK"/log/* 2>/dev/null)"
 
-maildir_has_mail() { compgen -G "$WORK/maildir/new/*" >/dev/null; }
-wait_for 30 "the bounce in dsn-smtpd's maildir" maildir_has_mail
-cp "$WORK"/maildir/new/* "$WORK/bounce.eml"
-"$DSN_CLI" report --json "$WORK/bounce.eml" >"$WORK/report.json" ||
-  die "dsn report: $(cat "$WORK/report.json") in $(cat "$WORK/bounce.eml")"
-python3 - "$WORK/report.json" <<'PY' | sed "s/^/$E2E_NAME: /"
-import json, sys
-want = {"ghost@example.test": ("5.1.1", "550 5.1.1 "),
-        "bob@example.test": ("5.7.1", "550-5.7.1 ")}
-rows = [json.loads(l) for l in open(sys.argv[1])]
-got = {r["recipient"].lower(): r for r in rows}
-bad = sorted(set(got) ^ set(want))
-for rcpt, (code, start) in sorted(want.items()):
-    r = got.get(rcpt)
-    if (r is None or r["action"] != "failed" or r["diagnostic_type"] is None
-            or not r["diagnostic"].startswith(start)
-            or (r["diagnostic_status"] or r["status"]) != code):
-        bad.append(rcpt)
-        print("FAIL %s: %r" % (rcpt, r))
-        continue
-    print("ok %s: Action %s, Status %s, diagnostic_status %s, %s; %s" % (
-        rcpt, r["action"], r["status"], r["diagnostic_status"],
-        r["diagnostic_type"], r["diagnostic"][:50]))
-sys.exit(1 if bad else 0)
-PY
+check_bounce 30 ghost@example.test 5.1.1 "550 5.1.1 " \
+  bob@example.test 5.7.1 "550-5.7.1 "
 say "PASS (Exim's bounce read by libdsn: 2 recipients, statuses from the replies)"

@@ -16,21 +16,20 @@
 set -euo pipefail
 E2E_NAME=e2e-postfix-bounce
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-. "$here/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=../lib/mta.sh
+. "$here/../lib/mta.sh"
 
 require postfix swaks python3
 require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
 require_file "${DSN_CLI:-}" "the dsn program (tools/)"
 make_workdir
 
-echo "sender accept # bounces come back here" >"$WORK/users"
-smtpd_start "$WORK/users"
+dsn_smtpd_start "sender accept # bounces come back here"
 
 sport=$(free_port)
 postfix_start "$sport" <<CF
 mydestination = postfix.test
-relayhost = [127.0.0.1]:$rport
+relayhost = [127.0.0.1]:$SMTPD_PORT
 smtp_helo_name = postfix.test
 bounce_queue_lifetime = 0
 maximal_queue_lifetime = 0

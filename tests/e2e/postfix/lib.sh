@@ -204,15 +204,3 @@ swaks_reply() {
        on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
        on { exit }' "$log"
 }
-
-# smtpd_start USERS: dsn-smtpd ($DSN_SMTPD) on a free 127.0.0.1 port, for
-# example.test with the users file USERS, delivering to $WORK/maildir;
-# sets rport to its port.
-smtpd_start() {
-  start_bg "$WORK/smtpd.log" "$DSN_SMTPD" --listen 127.0.0.1 --port 0 \
-    --users "$1" --domain example.test --maildir "$WORK/maildir" \
-    --hostname dsn-smtpd.test
-  wait_for 10 "dsn-smtpd to listen" grep -qs '^dsn-smtpd: listening on ' "$WORK/smtpd.log"
-  rport=$(sed -n 's/^dsn-smtpd: listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$WORK/smtpd.log")
-  [ -n "$rport" ] || die "no port in: $(cat "$WORK/smtpd.log")"
-}
