@@ -14,6 +14,8 @@
 #include <string.h>
 
 /* 1 for a control character: 0x00-0x1F and 0x7F. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> c < 0x20 || c == 0x7f; */
 static inline int dsn_is_ctl(unsigned char c)
 {
     return c < 0x20 || c == 0x7f;
@@ -26,6 +28,7 @@ static inline int dsn_is_ctl(unsigned char c)
  * (b & 0x7f) + 1 maps 0x00..0x1f to 1..0x20 and 0x7f to 0x80, which the
  * second mask makes 0; adding 0x5f sets the high bit of all the others.
  * Bytes >= 0x80 are never flagged. */
+/*@ assigns \nothing; */
 static inline uint64_t dsn_ctl_mask(uint64_t x)
 {
     uint64_t z = ((x & DSN_ONES_ * 0x7f) + DSN_ONES_) & DSN_ONES_ * 0x7f;

@@ -145,19 +145,68 @@ static void test_bad_arguments(void **state)
                      DSN_EINCOMPLETE);
 }
 
-/* The line index of an error is in out->lines. */
+/* Every error says where its line starts (offset) and where to go on
+ * (resume), so that the caller can keep reading the stream. */
 static void test_error_line_index(void **state)
 {
     static const char in[] = "550-5.1.1 one\r\n550-5.1.1 two\r\n"
-                             "550 5.1.1 a\rb\r\n";
+                             "550 5.1.1 a\rb\r\n250 next\r\n";
     static const char in2[] = "550-5.1.1 one\r\n551 5.1.1 two\r\n";
+    /* a greeting started, then a refusal (issue 14 case 4) */
+    static const char greet[] = "220-mx.example.net ESMTP\r\n"
+                                "521 5.7.1 Service unavailable\r\n";
+    static const char junk[] = "250-a\r\nxyz\r\n250 b\r\n";
     dsn_parsed_reply r;
+    dsn_slice line;
     (void)state;
-    assert_int_equal(parse_exact(in, sizeof in - 1, &r, NULL), DSN_EBARECR);
+    assert_int_equal(parse_exact(in, sizeof in - 1, &r, &strict_opt),
+                     DSN_EBARECR);
     assert_int_equal(r.lines, 2);
+    assert_int_equal(r.offset, 30);
+    assert_int_equal(r.resume, 45);
+    assert_int_equal(r.code, 550);
     assert_int_equal(parse_exact(in2, sizeof in2 - 1, &r, NULL),
                      DSN_ECODEMISMATCH);
     assert_int_equal(r.lines, 1);
+    assert_int_equal(r.offset, 15);
+    assert_int_equal(r.resume, 15);
+    /* the 521 line is found, and parses from there */
+    assert_int_equal(parse_exact(greet, sizeof greet - 1, &r, NULL),
+                     DSN_ECODEMISMATCH);
+    assert_int_equal(r.offset, 26);
+    assert_int_equal(r.resume, 26);
+    assert_int_equal(dsn_parse_reply(greet + r.resume,
+                                     sizeof greet - 1 - r.resume, &r, &line, 1,
+                                     NULL),
+                     (int)(sizeof greet - 1 - 26));
+    assert_int_equal(r.code, 521);
+    assert_int_equal(r.status.cls, 5);
+    assert_int_equal(r.status.subject, 7);
+    assert_int_equal(r.status.detail, 1);
+    expect_slice(&line, "Service unavailable");
+    /* a line without a code: resume after it */
+    assert_int_equal(parse_exact(junk, sizeof junk - 1, &r, NULL),
+                     DSN_EREPLYCODE);
+    assert_int_equal(r.lines, 1);
+    assert_int_equal(r.offset, 7);
+    assert_int_equal(r.resume, 12);
+    assert_int_equal(
+        dsn_parse_reply(junk + 12, sizeof junk - 1 - 12, &r, NULL, 0, NULL),
+        (int)(sizeof junk - 1 - 12));
+    /* the line end not there yet: resume at len (drop what there is) */
+    assert_int_equal(parse_exact("250-a\r\nxyz", 11, &r, NULL), DSN_EREPLYCODE);
+    assert_int_equal(r.offset, 7);
+    assert_int_equal(r.resume, 11);
+    /* incomplete: nothing consumed */
+    assert_int_equal(parse_exact("250-a\r\n250 b", 13, &r, NULL),
+                     DSN_EINCOMPLETE);
+    assert_int_equal(r.lines, 1);
+    assert_int_equal(r.offset, 7);
+    assert_int_equal(r.resume, 0);
+    /* success: resume is what was used */
+    assert_int_equal(parse_exact("250 ok\r\n", 8, &r, NULL), 8);
+    assert_int_equal(r.resume, 8);
+    assert_int_equal(r.offset, 0);
 }
 
 /* A line of exactly len bytes: "250 " then 'x's, then CRLF (or LF). */
@@ -185,19 +234,28 @@ static void test_line_limit(void **state)
     /* 512 octets with CRLF: the most RFC 5321 allows */
     s = make_line(DSN_LINE_MAX, 1);
     assert_int_equal(parse_exact(s, DSN_LINE_MAX, &r, NULL), DSN_LINE_MAX);
+    assert_int_equal(r.flags, 0);
     assert_int_equal(parse_exact(s, DSN_LINE_MAX, &r, &strict_opt),
                      DSN_LINE_MAX);
     /* every cut is incomplete, never too long */
     for (cut = 0; cut < DSN_LINE_MAX; cut++)
-        assert_int_equal(parse_exact(s, cut, &r, NULL), DSN_EINCOMPLETE);
+        assert_int_equal(parse_exact(s, cut, &r, &strict_opt), DSN_EINCOMPLETE);
     free(s);
-    /* 513: too long, and known as soon as 512 bytes show no line end */
+    /* 513: too long for strict, as soon as 512 bytes show no line end;
+     * lenient takes it, flagged, as Postfix does */
     s = make_line(DSN_LINE_MAX + 1, 1);
-    assert_int_equal(parse_exact(s, DSN_LINE_MAX + 1, &r, NULL),
+    assert_int_equal(parse_exact(s, DSN_LINE_MAX + 1, &r, &strict_opt),
                      DSN_ELINETOOLONG);
-    assert_int_equal(parse_exact(s, DSN_LINE_MAX, &r, NULL), DSN_ELINETOOLONG);
-    assert_int_equal(parse_exact(s, DSN_LINE_MAX - 1, &r, NULL),
+    assert_int_equal(r.offset, 0);
+    assert_int_equal(r.resume, DSN_LINE_MAX + 1);
+    assert_int_equal(parse_exact(s, DSN_LINE_MAX, &r, &strict_opt),
+                     DSN_ELINETOOLONG);
+    assert_int_equal(r.resume, DSN_LINE_MAX);
+    assert_int_equal(parse_exact(s, DSN_LINE_MAX - 1, &r, &strict_opt),
                      DSN_EINCOMPLETE);
+    assert_int_equal(parse_exact(s, DSN_LINE_MAX + 1, &r, NULL),
+                     DSN_LINE_MAX + 1);
+    assert_int_equal(r.flags, DSN_REPLY_LONG_LINE);
     /* a caller may allow longer lines */
     assert_int_equal(parse_exact(s, DSN_LINE_MAX + 1, &r, &big),
                      DSN_LINE_MAX + 1);
@@ -209,12 +267,28 @@ static void test_line_limit(void **state)
     free(s);
     s = make_line(DSN_LINE_MAX + 1, 0);
     assert_int_equal(parse_exact(s, DSN_LINE_MAX + 1, &r, NULL),
+                     DSN_LINE_MAX + 1);
+    assert_int_equal(r.flags, DSN_REPLY_BARE_LF | DSN_REPLY_LONG_LINE);
+    free(s);
+    /* the lenient limit: 2048 octets taken, 2049 not */
+    s = make_line(DSN_LENIENT_LINE_MAX, 1);
+    assert_int_equal(parse_exact(s, DSN_LENIENT_LINE_MAX, &r, NULL),
+                     DSN_LENIENT_LINE_MAX);
+    assert_int_equal(r.flags, DSN_REPLY_LONG_LINE);
+    free(s);
+    s = make_line(DSN_LENIENT_LINE_MAX + 1, 1);
+    assert_int_equal(parse_exact(s, DSN_LENIENT_LINE_MAX + 1, &r, NULL),
                      DSN_ELINETOOLONG);
+    assert_int_equal(parse_exact(s, DSN_LENIENT_LINE_MAX, &r, NULL),
+                     DSN_ELINETOOLONG);
+    assert_int_equal(parse_exact(s, DSN_LENIENT_LINE_MAX - 1, &r, NULL),
+                     DSN_EINCOMPLETE);
     free(s);
     /* a long line, every cut of it */
     s = make_line(5000, 1);
     assert_int_equal(parse_exact(s, 5000, &r, &big), 5000);
     assert_int_equal(parse_exact(s, 5000, &r, &big_strict), 5000);
+    assert_int_equal(r.flags, DSN_REPLY_LONG_LINE);
     assert_int_equal(parse_exact(s, 5000, &r, NULL), DSN_ELINETOOLONG);
     for (cut = 0; cut < 5000; cut += 7)
         assert_int_equal(parse_exact(s, cut, &r, &big), DSN_EINCOMPLETE);
@@ -261,8 +335,32 @@ static void test_lenient_and_strict(void **state)
         {"571 5.7.1 x\r\n", 0, DSN_EREPLYCODE,
          DSN_REPLY_STATUS | DSN_REPLY_ODD_CODE},
         {"550 5.1.1 \x01\r\n", 0, DSN_ECTRL, DSN_REPLY_STATUS | DSN_REPLY_CTRL},
-        {"550 5.1.1 \0\r\n", DSN_ECTRL, DSN_ECTRL, 0},
-        {"550 5.1.1 a\rb\r\n", DSN_EBARECR, DSN_EBARECR, 0},
+        {"550 5.1.1 \0\r\n", 0, DSN_ECTRL, DSN_REPLY_STATUS | DSN_REPLY_CTRL},
+        {"550 5.1.1 a\rb\r\n", 0, DSN_EBARECR,
+         DSN_REPLY_STATUS | DSN_REPLY_BARE_CR | DSN_REPLY_CTRL},
+        {"550 5.1.1 a\r\r\n", 0, DSN_EBARECR,
+         DSN_REPLY_STATUS | DSN_REPLY_BARE_CR | DSN_REPLY_CTRL},
+        /* GBK, as a Chinese server sends it (issue 14 case 3) */
+        {"550 blocked ip (\xB7\xA2\xD0\xC5)\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        /* UTF-8: RFC 6531 allows it, flagged in both modes */
+        {"550 5.1.1 Benutzer unbekannt: M\xC3\xBCller\r\n", 0, 0,
+         DSN_REPLY_STATUS | DSN_REPLY_EIGHTBIT},
+        {"550 x \xF0\x9F\x93\xAC\r\n", 0, 0, DSN_REPLY_EIGHTBIT},
+        /* overlong, surrogate, above U+10FFFF, cut by the line end */
+        {"550 x \xC0\xAF\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        {"550 x \xE0\x80\xAF\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        {"550 x \xED\xA0\x80\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        {"550 x \xF4\x90\x80\x80\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        {"550 x \xE2\x82\r\n", 0, DSN_EBADUTF8,
+         DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
+        /* any three digits, as Postfix takes them */
+        {"199 x\r\n", 0, DSN_EREPLYCODE, DSN_REPLY_ODD_CODE},
+        {"600 x\r\n", 0, DSN_EREPLYCODE, DSN_REPLY_ODD_CODE},
         {"550-a\r\n551 b\r\n", DSN_ECODEMISMATCH, DSN_ECODEMISMATCH, 0},
         {"550=a\r\n", DSN_ECONTINUATION, DSN_ECONTINUATION, 0},
         {"5500 a\r\n", DSN_EREPLYCODE, DSN_EREPLYCODE, 0},
@@ -292,8 +390,9 @@ static void test_lenient_and_strict(void **state)
     }
 }
 
-/* Every byte value at every position of a text (the scan reads 8 bytes at
- * a time): HT, printable and 0x80-0xFF are text, the rest are caught. */
+/* Every byte value at every position of a text: HT and 0x20-0x7E are
+ * text; a lone 0x80-0xFF is not UTF-8; control characters are forgiven
+ * (flagged) in lenient mode only. */
 static void test_every_byte_everywhere(void **state)
 {
     char in[64];
@@ -306,6 +405,7 @@ static void test_every_byte_everywhere(void **state)
             dsn_slice line;
             size_t len = 0;
             int lenient, strict;
+            unsigned lenient_flags;
             memcpy(in, "250 ", 4);
             memset(in + 4, 'a', textlen);
             in[4 + at] = (char)c;
@@ -315,17 +415,21 @@ static void test_every_byte_everywhere(void **state)
             {
                 char *copy = exact_copy(in, len);
                 lenient = dsn_parse_reply(copy, len, &r, &line, 1, NULL);
+                lenient_flags = r.flags;
                 strict = dsn_parse_reply(copy, len, &r, &line, 1, &strict_opt);
                 free(copy);
             }
-            if (c == '\t' || (c >= 0x20 && c != 0x7f)) {
+            if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
                 assert_int_equal(lenient, (int)len);
                 assert_int_equal(strict, (int)len);
-            } else if (c == 0) {
-                assert_int_equal(lenient, DSN_ECTRL);
-                assert_int_equal(strict, DSN_ECTRL);
+            } else if (c >= 0x80) {
+                /* a lone byte above 0x7F is not UTF-8 */
+                assert_int_equal(lenient, (int)len);
+                assert_int_equal(lenient_flags,
+                                 DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8);
+                assert_int_equal(strict, DSN_EBADUTF8);
             } else if (c == '\r') {
-                assert_int_equal(lenient, DSN_EBARECR);
+                assert_int_equal(lenient, (int)len);
                 assert_int_equal(strict, DSN_EBARECR);
             } else if (c == '\n') {
                 /* a bare LF ends the line: the rest is the next reply */

@@ -74,6 +74,11 @@ static size_t roundtrip(const dsn_reply *r, unsigned flags, char **wire,
     dsn_parsed_reply p;
     dsn_slice strict_lines[MAX_LINES];
     char *w = format_exact(r, flags, &len);
+    /* UTF-8 text (RFC 6531) is taken in both modes, and flagged */
+    unsigned eightbit = 0;
+    for (k = 0; k < len; k++)
+        if ((unsigned char)w[k] >= 0x80)
+            eightbit = DSN_REPLY_EIGHTBIT;
     for (mode = 0; mode < 2; mode++) {
         dsn_slice *l = mode == 0 ? lines : strict_lines;
         int got = dsn_parse_reply(w, len, &p, l, MAX_LINES,
@@ -84,9 +89,9 @@ static size_t roundtrip(const dsn_reply *r, unsigned flags, char **wire,
                      (int)len, w);
         assert_int_equal(p.code, r->code);
         if ((flags | r->flags) & DSN_FMT_NO_ENHANCED) {
-            assert_int_equal(p.flags, 0);
+            assert_int_equal(p.flags, eightbit);
         } else {
-            assert_int_equal(p.flags, DSN_REPLY_STATUS);
+            assert_int_equal(p.flags, DSN_REPLY_STATUS | eightbit);
             assert_int_equal(p.status.cls, r->cls);
             assert_int_equal(p.status.subject, r->subject);
             assert_int_equal(p.status.detail, r->detail);

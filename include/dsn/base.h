@@ -18,9 +18,9 @@
  *      the negative DSN_E* values of DSN_ERRNO_MAP, listed below by value
  *      as libuv lists its own: XX(name, value, text) expands to DSN_<name>
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
- *      Ranges: -1..-9 arguments and replies built, -10..-19 replies parsed
- *      (dsn/parse.h), -40..-49 reports written (dsn/bounce.h); each part
- *      takes a range of ten of its own.
+ *      Ranges: -1..-9 arguments and replies built, -10..-29 replies parsed
+ *      (dsn/parse.h), -30..-39 recipient fields (dsn/delivery.h), -40..-49
+ *      reports written (dsn/bounce.h); each part takes a range of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -31,8 +31,9 @@
  *      not listed). Never NULL.
  *
  *   Reply codes (RFC 5321 section 4.2)
- *      dsn_code_in_range(code) is 1 for 200..599: the three-digit codes a
- *      reader takes from a remote server, whatever the second digit.
+ *      dsn_code_in_range(code) is 1 for 200..599: the codes of classes 2
+ *      to 5, whatever the second digit (the lenient reader takes any three
+ *      digits, and flags the codes outside [2-5][0-5][0-9]).
  *      dsn_code_wellformed(code) is 1 for RFC 5321's grammar,
  *      [2-5][0-5][0-9]. dsn_code_valid() (dsn/reply.h) narrows that to the
  *      codes an enhanced status code may follow (no 3yz, RFC 2034).
@@ -113,17 +114,20 @@ extern "C" {
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
     /* -10..-19: replies parsed (dsn/parse.h) */                               \
     XX(EINCOMPLETE, -10, "incomplete reply: read more and parse again")        \
-    XX(EREPLYCODE, -11, "reply line does not start with a reply code "         \
-                        "[2-5][0-5][0-9]")                                     \
+    XX(EREPLYCODE, -11, "reply line does not start with a three-digit reply "  \
+                        "code ([2-5][0-5][0-9] when strict)")                  \
     XX(ECODEMISMATCH, -12, "reply lines carry different reply codes")          \
     XX(ECONTINUATION, -13, "reply code not followed by '-', ' ' or line end")  \
     XX(ELINETOOLONG, -14, "reply line longer than the line limit")             \
-    XX(EBARECR, -15, "CR not followed by LF in a reply")                       \
-    XX(ECTRL, -16, "NUL (strict: any control character) in a reply line")     \
+    XX(EBARECR, -15, "CR not followed by LF in a reply (strict)")              \
+    XX(ECTRL, -16, "control character in a reply line (strict)")               \
     XX(EBARELF, -17, "reply line ends in LF without CR (strict)")              \
     XX(ESTATUS, -18, "malformed enhanced status code (RFC 3463)")              \
     XX(ESTATUSMIXED, -19, "reply lines disagree on the enhanced status code "  \
                           "(strict)")                                          \
+    /* -20..-29: replies parsed, further (dsn/parse.h) */                      \
+    XX(EBADUTF8, -20, "reply text holds bytes that are neither ASCII nor "     \
+                      "UTF-8 (strict)")                                        \
     /* -30..-39: the per-recipient fields (dsn/delivery.h) */                  \
     XX(ENOTASCII, -30, "address is not ASCII: it needs "                       \
                        "message/global-delivery-status (RFC 6533)")            \
@@ -190,8 +194,8 @@ typedef struct dsn_slice {
     size_t len;
 } dsn_slice;
 
-/* 1 for 200..599: three digits a reader takes as a reply code, whatever
- * the second digit (a lenient reader passes 571 on). */
+/* 1 for 200..599: the codes of classes 2 to 5, whatever the second digit
+ * (a lenient reader passes 571 on, and 150 or 650 too, flagged). */
 static inline int dsn_code_in_range(int code)
 {
     return code >= 200 && code <= 599;

@@ -34,14 +34,29 @@ static void check_reply(const char *buf, size_t len, size_t cap,
     dsn_slice lines[FUZZ_CAP_MAX];
     dsn_parsed_reply r, again;
     size_t i;
+    int strict = opt != NULL && (opt->flags & DSN_PARSE_STRICT);
     int used = dsn_parse_reply(buf, len, &r, cap ? lines : NULL, cap, opt);
     FUZZ_ASSERT(dsn_parse_reply(buf, len, &again, NULL, 0, opt) == used);
     if (used < 0) {
+        /* every error says where its line starts and where to go on: at
+         * that line for another code, after it otherwise, never back */
         FUZZ_ASSERT(dsn_err_name(used) != NULL);
+        FUZZ_ASSERT(r.offset <= len && r.resume <= len);
+        FUZZ_ASSERT(r.offset == again.offset && r.resume == again.resume);
+        if (used == DSN_EINCOMPLETE)
+            FUZZ_ASSERT(r.resume == 0);
+        else if (used == DSN_ECODEMISMATCH)
+            FUZZ_ASSERT(r.resume == r.offset && r.offset > 0);
+        else
+            FUZZ_ASSERT(r.resume > r.offset &&
+                        (r.resume == len || buf[r.resume - 1] == '\n'));
         return;
     }
-    FUZZ_ASSERT(used > 0 && (size_t)used <= len);
-    FUZZ_ASSERT(r.code >= 200 && r.code <= 599);
+    FUZZ_ASSERT(used > 0 && (size_t)used <= len && r.resume == (size_t)used);
+    /* lenient takes any three digits (ODD_CODE), strict RFC 5321's */
+    FUZZ_ASSERT(r.code >= 0 && r.code <= 999);
+    FUZZ_ASSERT((r.code >= 200 && r.code <= 599) || !strict);
+    FUZZ_ASSERT(dsn_code_wellformed(r.code) || (r.flags & DSN_REPLY_ODD_CODE));
     FUZZ_ASSERT(r.lines >= 1 && r.lines == again.lines);
     FUZZ_ASSERT(r.code == again.code && r.flags == again.flags);
     FUZZ_ASSERT(buf[used - 1] == '\n');

@@ -48,9 +48,11 @@ static void check_same_text(const dsn_slice *lines, size_t count,
     FUZZ_ASSERT(at == n + 1);
 }
 
-static void check_parse(const char *wire, size_t n, const dsn_reply *r,
-                        int enhanced, size_t wire_lines, unsigned strict,
-                        const char *msg, size_t msg_len)
+/* Parses wire in the mode strict gives and checks it against r; returns
+ * the DSN_REPLY_* flags of the parse. */
+static unsigned check_parse(const char *wire, size_t n, const dsn_reply *r,
+                            int enhanced, size_t wire_lines, unsigned strict,
+                            const char *msg, size_t msg_len)
 {
     dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
     dsn_slice lines[FUZZ_LINES_MAX];
@@ -63,7 +65,7 @@ static void check_parse(const char *wire, size_t n, const dsn_reply *r,
     FUZZ_ASSERT(used >= 0 && (size_t)used == n);
     FUZZ_ASSERT(p.code == r->code && p.lines == wire_lines);
     if (!enhanced)
-        return;
+        return p.flags;
     FUZZ_ASSERT(p.flags & DSN_REPLY_STATUS);
     FUZZ_ASSERT(p.status.cls == r->cls && p.status.subject == r->subject &&
                 p.status.detail == r->detail);
@@ -79,6 +81,7 @@ static void check_parse(const char *wire, size_t n, const dsn_reply *r,
     if (r->msg == msg && p.lines <= FUZZ_LINES_MAX &&
         needs_no_cleaning(msg, msg_len))
         check_same_text(lines, p.lines, msg, msg_len);
+    return p.flags;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -96,6 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dsn_reply r;
     char *wire;
     int enhanced;
+    unsigned lenient;
 
     switch (mode & 0x3u) {
     case 0:
@@ -120,12 +124,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     enhanced = !((flags | r.flags) & DSN_FMT_NO_ENHANCED);
     wire_lines = wire_check(wire, n, enhanced, &why);
     FUZZ_ASSERT(wire_lines > 0);
-    check_parse(wire, n, &r, enhanced, wire_lines, 0u, msg, msg_len);
+    lenient = check_parse(wire, n, &r, enhanced, wire_lines, 0u, msg, msg_len);
     /* Without an enhanced code the text is the caller's: "5.1.1 x" under
-     * 451 is a class mismatch that strict parsing rightly refuses. */
-    if (enhanced)
+     * 451 is a class mismatch that strict parsing rightly refuses; so are
+     * bytes that are not UTF-8 (RFC 6531), which the formatter passes. */
+    if (enhanced && (lenient & DSN_REPLY_NOT_UTF8)) {
+        dsn_parse_options strict = {DSN_PARSE_STRICT, 0};
+        dsn_parsed_reply p;
+        FUZZ_ASSERT(dsn_parse_reply(wire, n, &p, NULL, 0, &strict) ==
+                    DSN_EBADUTF8);
+    } else if (enhanced) {
         check_parse(wire, n, &r, enhanced, wire_lines, DSN_PARSE_STRICT, msg,
                     msg_len);
+    }
     free(wire);
     free(msg);
     return 0;

@@ -145,6 +145,10 @@ void cli_put_escaped(FILE *out, const char *s, size_t len);
  * 79 columns, continuation lines indented to the text column. */
 void cli_put_field(FILE *out, const char *label, const char *text);
 
+/* One cli_put_field() line per DSN_REPLY_* bit set in flags, "NAME: what
+ * it means", label on the first; returns how many. */
+size_t cli_put_reply_flags(FILE *out, const char *label, unsigned flags);
+
 /* Writes text word-wrapped at 79 columns, starting at column col (what is
  * already on the line) and continuing lines at column indent; ends the
  * line. */

@@ -2,6 +2,9 @@
  * explain.c - `dsn explain`: what an enhanced status code (or a reply line
  * holding one) means, from the IANA registry, the reply code's severity,
  * and dsn_table.def's rows that send it.
+ *
+ * A reply line is read as dsn parse reads it: by dsn_parse_reply(), in
+ * lenient mode unless --strict, and what lenient mode forgave is shown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,8 +141,18 @@ static void put_registry(const dsn_status *st, int reply_code,
                       : "no");
 }
 
-static void explain(const dsn_status *st, int reply_code, int defaulted)
+/* What explain read: a status, or a reply line and how it was read. */
+struct input {
+    dsn_status st;
+    int code;       /* the reply code, 0 for a status alone */
+    int defaulted;  /* no status in the reply: dsn_default_status()'s */
+    unsigned flags; /* DSN_REPLY_* of the reply line */
+};
+
+static void explain(const struct input *in)
 {
+    const dsn_status *st = &in->st;
+    int reply_code = in->code, defaulted = in->defaulted;
     const dsn_status_info *info = dsn_describe(st->subject, st->detail);
     const char *subject = dsn_subject_name(st->subject);
     int code = reply_code != 0 ? reply_code : st->cls * 100;
@@ -151,6 +164,11 @@ static void explain(const dsn_status *st, int reply_code, int defaulted)
     else
         printf("%d.%d.%d", st->cls, st->subject, st->detail);
     printf("%s\n", cli_sgr_reset());
+    if (in->flags & ~(unsigned)DSN_REPLY_STATUS) {
+        cli_put_field(stdout, "read", "in lenient mode, which forgave:");
+        cli_put_reply_flags(stdout, "",
+                            in->flags & ~(unsigned)DSN_REPLY_STATUS);
+    }
     if (defaulted) {
         snprintf(line, sizeof line,
                  "none in the reply; dsn_default_status(%d) assumes %d.%d.%d",
@@ -178,27 +196,25 @@ static void explain(const dsn_status *st, int reply_code, int defaulted)
 }
 
 /* Reads "5.1.1", "5.1.1 text", "550 5.1.1", "550-5.1.1 text" or "550 text"
- * into *st and *code (0: none given); *defaulted when the status is
- * dsn_default_status()'s. Returns 0, or prints why not and returns -1. */
-static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
+ * into *in: a status by dsn_parse_status(), a reply line by
+ * dsn_parse_reply() with opt (its continuation mark taken as the last
+ * line's). Returns 0, or prints why not and returns -1. */
+static int read_input(const char *text, const dsn_parse_options *opt,
+                      struct input *in)
 {
-    size_t len = strlen(text), i;
-    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    size_t len = strlen(text);
     dsn_parsed_reply pr;
     char *line;
     int n;
 
-    for (i = 0; i < len; i++)
-        if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f) {
-            cli_usage_error("explain: one line expected, without control "
-                            "characters");
-            return -1;
-        }
-    *code = 0;
-    *defaulted = 0;
-    if (dsn_parse_status(text, len, st) > 0)
+    if (strpbrk(text, "\r\n") != NULL) {
+        cli_usage_error("explain: one line expected");
+        return -1;
+    }
+    in->code = in->defaulted = 0;
+    in->flags = 0;
+    if (dsn_parse_status(text, len, &in->st) > 0)
         return 0;
-    /* one line of a reply, its continuation mark taken as the last's */
     line = malloc(len + 3);
     if (line == NULL) {
         fputs("dsn: out of memory\n", stderr);
@@ -208,8 +224,7 @@ static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
     memcpy(line + len, "\r\n", 3);
     if (len >= 4 && line[3] == '-')
         line[3] = ' ';
-    opt.flags = DSN_PARSE_STRICT;
-    n = dsn_parse_reply(line, len + 2, &pr, NULL, 0, &opt);
+    n = dsn_parse_reply(line, len + 2, &pr, NULL, 0, opt);
     free(line);
     if (n < 0) {
         if (text[0] >= '0' && text[0] <= '9' && text[1] == '.')
@@ -220,17 +235,20 @@ static int read_input(char *text, dsn_status *st, int *code, int *defaulted)
                             "code (5.1.1) nor a reply (550 5.1.1 text)",
                             text);
         else
-            cli_usage_error("explain: '%s': %s", text, dsn_strerror(n));
+            cli_usage_error(
+                "explain: '%s': %s (%s mode)", text, dsn_strerror(n),
+                opt->flags & DSN_PARSE_STRICT ? "strict" : "lenient");
         return -1;
     }
-    if (dsn_reply_status(&pr, st) != DSN_OK) {
+    if (dsn_reply_status(&pr, &in->st) != DSN_OK) {
         cli_usage_error("explain: a %d reply carries no enhanced status code "
                         "(RFC 2034)",
                         pr.code);
         return -1;
     }
-    *code = pr.code;
-    *defaulted = !(pr.flags & DSN_REPLY_STATUS);
+    in->code = pr.code;
+    in->defaulted = !(pr.flags & DSN_REPLY_STATUS);
+    in->flags = pr.flags;
     return 0;
 }
 
@@ -252,22 +270,33 @@ static int append(char **text, size_t *len, const char *operand)
     return CLI_OK;
 }
 
+enum explain_option { EXPLAIN_STRICT = CLI_LONG_ONLY };
+
+static const cli_option explain_options[] = {
+    {EXPLAIN_STRICT, "strict", NULL,
+     "read a reply line in strict mode, as dsn parse --strict does (lenient, "
+     "the default, forgives what Postfix's client takes and says so)"},
+};
+
 static int run_explain(int argc, char **argv)
 {
     cli_args a;
     char *text = NULL;
     size_t len = 0;
-    int id, code, defaulted, rc = CLI_OK;
-    dsn_status st;
+    int id, rc = CLI_OK;
+    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    struct input in;
 
     cli_args_init(&a, &cli_command_explain, argc, argv);
-    /* explain has no options of its own: the rest are operands */
     while (rc == CLI_OK && (id = cli_next(&a)) != CLI_END) {
         if (id == CLI_STOP) {
             free(text);
             return a.status;
         }
-        rc = append(&text, &len, a.arg);
+        if (id == EXPLAIN_STRICT)
+            opt.flags |= DSN_PARSE_STRICT;
+        else
+            rc = append(&text, &len, a.arg);
     }
     if (rc != CLI_OK || text == NULL) {
         free(text);
@@ -275,11 +304,11 @@ static int run_explain(int argc, char **argv)
                             : cli_usage_error("explain: missing STATUS (5.1.1) "
                                               "or reply (550 5.1.1 text)");
     }
-    rc = read_input(text, &st, &code, &defaulted);
+    rc = read_input(text, &opt, &in);
     free(text);
     if (rc != 0)
         return CLI_EUSAGE;
-    explain(&st, code, defaulted);
+    explain(&in);
     return cli_flush();
 }
 
@@ -288,7 +317,8 @@ const cli_command cli_command_explain = {
     "STATUS | CODE STATUS | REPLY-LINE",
     "what an enhanced status code means: its class, subject, IANA registry "
     "entry, what it means for the sender, and the libdsn functions that "
-    "send it",
-    NULL,
-    0,
+    "send it; a reply line is read with dsn parse's rules, lenient unless "
+    "--strict",
+    explain_options,
+    CLI_COUNT(explain_options),
     run_explain};

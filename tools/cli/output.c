@@ -88,3 +88,27 @@ void cli_put_field(FILE *out, const char *label, const char *text)
     fprintf(out, "  %-*s", FIELD_COLUMN - 2, label);
     cli_put_wrapped(out, text, FIELD_COLUMN, FIELD_COLUMN);
 }
+
+/* DSN_REPLY_FLAG_MAP, for the commands that show what a parse found. */
+static const struct {
+    unsigned bit;
+    const char *name, *text;
+} reply_flags[] = {
+#define FLAG_ROW_(name, bit, text) {bit, #name, text},
+    DSN_REPLY_FLAG_MAP(FLAG_ROW_)
+#undef FLAG_ROW_
+};
+
+size_t cli_put_reply_flags(FILE *out, const char *label, unsigned flags)
+{
+    size_t i, n = 0;
+    char line[160];
+    for (i = 0; i < CLI_COUNT(reply_flags); i++) {
+        if (!(flags & reply_flags[i].bit))
+            continue;
+        snprintf(line, sizeof line, "%s: %s", reply_flags[i].name,
+                 reply_flags[i].text);
+        cli_put_field(out, n++ == 0 ? label : "", line);
+    }
+    return n;
+}

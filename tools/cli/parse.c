@@ -2,12 +2,15 @@
  * parse.c - `dsn parse`: every SMTP reply on stdin, field by field, and an
  * exit status a script can branch on.
  *
- * Lenient by default, as a log is what it is: dsn_parse_reply() without
- * DSN_PARSE_STRICT (bare LF line ends, 571-style codes, control bytes,
- * "#5.1.0" and the like are accepted and reported as flags) and without a
- * line length limit. --strict sets DSN_PARSE_STRICT and RFC 5321's 512
- * octets. Either way blank lines between replies are skipped, and a last
- * line without a line end is taken as ended.
+ * The library's rules, as dsn/parse.h gives them: lenient by default, as a
+ * log is what it is (dsn_parse_reply() without DSN_PARSE_STRICT: what
+ * Postfix's client takes is taken and reported as flags, lines up to
+ * DSN_LENIENT_LINE_MAX octets); --strict sets DSN_PARSE_STRICT (RFC 5321's
+ * 512 octets). Each reply says which mode read it. A reply that fails is
+ * reported, and the reading goes on where dsn_parse_reply() says
+ * (out->resume): a greeting cut off by another code's reply shows the
+ * error and then that reply. Either way blank lines between replies are
+ * skipped, and a last line without a line end is taken as ended.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,15 +27,6 @@ enum outcome { OUT_SUCCESS, OUT_TRANSIENT, OUT_PERMANENT, OUT_DATAERR };
 
 static const int outcome_exit[] = {CLI_OK, CLI_ETEMPFAIL, CLI_EUNAVAILABLE,
                                    CLI_EDATAERR};
-
-static const struct {
-    unsigned bit;
-    const char *name, *text;
-} reply_flags[] = {
-#define FLAG_ROW_(name, bit, text) {bit, #name, text},
-    DSN_REPLY_FLAG_MAP(FLAG_ROW_)
-#undef FLAG_ROW_
-};
 
 /* All of stdin, ending in a line end, NUL-terminated; NULL on error. */
 static char *read_all(size_t *len)
@@ -93,17 +87,34 @@ static void put_label(const char *label)
     printf("  %-13s", label);
 }
 
+/* A line's text, control bytes escaped; bytes above 0x7F too when the
+ * reply's text is not all UTF-8 (NOT_UTF8), so that the output never
+ * passes them off as UTF-8. */
+static void put_text(const dsn_slice *text, unsigned flags)
+{
+    size_t i, run = 0;
+    for (i = 0; i < text->len; i++) {
+        unsigned char c = (unsigned char)text->ptr[i];
+        if (c < 0x80 || !(flags & DSN_REPLY_NOT_UTF8))
+            continue;
+        cli_put_escaped(stdout, text->ptr + run, i - run);
+        printf("\\x%02x", c);
+        run = i + 1;
+    }
+    cli_put_escaped(stdout, text->ptr + run, text->len - run);
+}
+
 static enum outcome print_reply(const dsn_parsed_reply *r,
-                                const dsn_slice *lines, size_t first_line)
+                                const dsn_slice *lines, size_t first_line,
+                                const char *mode)
 {
     int severity = dsn_severity(r->code);
     dsn_status st;
     size_t i;
-    const char *label = "flags";
     char name[32];
 
-    printf("%sreply at line %lu%s\n", cli_sgr_bold(), (unsigned long)first_line,
-           cli_sgr_reset());
+    printf("%sreply at line %lu (%s)%s\n", cli_sgr_bold(),
+           (unsigned long)first_line, mode, cli_sgr_reset());
     put_label("code");
     printf("%s%d%s\n", cli_sgr_class(r->code / 100), r->code, cli_sgr_reset());
     put_label("status");
@@ -117,15 +128,16 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
                cli_sgr_class(st.cls), st.cls, st.subject, st.detail,
                cli_sgr_reset(), r->code);
     put_label("severity");
-    printf("%s\n",
-           severity > 0 ? dsn_severity_name(severity) : "intermediate (3yz)");
+    printf("%s\n", severity > 0         ? dsn_severity_name(severity)
+                   : r->code / 100 == 3 ? "intermediate (3yz)"
+                                        : "none (a code outside 2yz-5yz)");
     put_label("action");
     printf("%s\n", severity > 0 ? dsn_action_name(dsn_action_of(r->code))
                                 : "none (not a final reply)");
     for (i = 0; i < r->lines && i < PARSE_LINES; i++) {
         snprintf(name, sizeof name, "text %lu", (unsigned long)(i + 1));
         put_label(name);
-        cli_put_escaped(stdout, lines[i].ptr, lines[i].len);
+        put_text(&lines[i], r->flags);
         putchar('\n');
     }
     if (r->lines > PARSE_LINES) {
@@ -133,17 +145,8 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
         printf("text %d-%lu: dsn parse prints %d lines of a reply\n",
                PARSE_LINES + 1, (unsigned long)r->lines, PARSE_LINES);
     }
-    for (i = 0; i < sizeof reply_flags / sizeof reply_flags[0]; i++) {
-        if (!(r->flags & reply_flags[i].bit))
-            continue;
-        put_label(label);
-        printf("%s: %s\n", reply_flags[i].name, reply_flags[i].text);
-        label = "";
-    }
-    if (*label != '\0') {
-        put_label(label);
-        puts("none");
-    }
+    if (cli_put_reply_flags(stdout, "flags", r->flags) == 0)
+        cli_put_field(stdout, "flags", "none");
     switch (severity) {
     case DSN_SEVERITY_TRANSIENT:
         return OUT_TRANSIENT;
@@ -154,19 +157,10 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     }
 }
 
-/* Bytes from s through the (skip + 1)th LF, or all of s. */
-static size_t skip_lines(const char *s, size_t len, size_t skip)
-{
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (s[i] == '\n' && skip-- == 0)
-            return i + 1;
-    return len;
-}
-
 static enum outcome parse_all(const char *buf, size_t len,
                               const dsn_parse_options *opt)
 {
+    const char *mode = opt->flags & DSN_PARSE_STRICT ? "strict" : "lenient";
     size_t pos = 0, line_no = 1, replies = 0;
     enum outcome worst = OUT_SUCCESS, o;
     dsn_parsed_reply r;
@@ -190,18 +184,18 @@ static enum outcome parse_all(const char *buf, size_t len,
             break;
         }
         if (n < 0) {
+            /* the line at r.offset is at fault; go on at r.resume */
             fprintf(stderr, "dsn: parse: line %lu: %s (%s)\n",
-                    (unsigned long)(line_no + r.lines), dsn_strerror(n),
-                    dsn_err_name(n));
+                    (unsigned long)(line_no + count_lf(buf + pos, r.offset)),
+                    dsn_strerror(n), dsn_err_name(n));
             worst = OUT_DATAERR;
-            blank = skip_lines(buf + pos, len - pos, r.lines);
-            line_no += count_lf(buf + pos, blank);
-            pos += blank;
+            line_no += count_lf(buf + pos, r.resume);
+            pos += r.resume;
             continue;
         }
         if (replies++ > 0)
             putchar('\n');
-        o = print_reply(&r, lines, line_no);
+        o = print_reply(&r, lines, line_no, mode);
         if (o > worst)
             worst = o;
         line_no += count_lf(buf + pos, (size_t)n);
@@ -218,7 +212,8 @@ enum parse_option { PARSE_STRICT = CLI_LONG_ONLY };
 
 static const cli_option parse_options[] = {
     {PARSE_STRICT, "strict", NULL,
-     "reject what the lenient default forgives, and lines over 512 octets"},
+     "strict mode: reject what the lenient default forgives (what Postfix's "
+     "client takes, flagged), and lines over 512 octets"},
 };
 
 static int run_parse(int argc, char **argv)
@@ -246,9 +241,6 @@ static int run_parse(int argc, char **argv)
     buf = read_all(&len);
     if (buf == NULL)
         return CLI_EIO;
-    /* lenient: a line may be as long as the whole input */
-    if (!(opt.flags & DSN_PARSE_STRICT))
-        opt.max_line = len + 1;
     id = outcome_exit[parse_all(buf, len, &opt)];
     free(buf);
     rc = cli_flush();
@@ -259,7 +251,9 @@ const cli_command cli_command_parse = {
     "parse",
     "< REPLIES",
     "read SMTP replies from stdin (CRLF or LF line ends, blank lines between "
-    "them) and print each one's fields. Exit status 65 for input that is no "
+    "them) with dsn_parse_reply()'s rules, lenient unless --strict, and print "
+    "each one's fields and the mode that read it; after a reply that fails, "
+    "read on where the parser says. Exit status 65 for input that is no "
     "reply, else 69 for a permanent failure (5yz), else 75 for a transient "
     "one (4yz), else 0",
     parse_options,
