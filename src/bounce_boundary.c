@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bounce_int.h"
+#include "hex.h"
 
 /* Writes the parts into the scan o; their encodings go to *learn. */
 static int scan_parts(const bw_plan *pl, bw_out *o, bw_encodings *learn)
@@ -46,11 +47,10 @@ static int scan_parts(const bw_plan *pl, bw_out *o, bw_encodings *learn)
 
 static void put_boundary(bw_plan *pl, uint64_t v)
 {
-    static const char hex[] = "0123456789ABCDEF";
     int i;
     memcpy(pl->boundary, BW_BOUNDARY_PREFIX, BW_BOUNDARY_PREFIX_LEN);
     for (i = BW_BOUNDARY_DIGITS - 1; i >= 0; i--) {
-        pl->boundary[BW_BOUNDARY_PREFIX_LEN + i] = hex[v & 15];
+        pl->boundary[BW_BOUNDARY_PREFIX_LEN + i] = dsn_hex_digit((unsigned)v);
         v >>= 4;
     }
     pl->boundary[BW_BOUNDARY_LEN] = '\0';

@@ -9,26 +9,6 @@
 
 #include "bounce_int.h"
 #include "text_class.h"
-#include "utf8.h"
-
-/* RFC 3629 section 4, written once for every writer in src/utf8.h */
-size_t bw_utf8_char(const unsigned char *p, size_t n)
-{
-    return dsn_utf8_char_len(p, 0, n);
-}
-
-int bw_utf8_valid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (n > 0) {
-        size_t k = bw_utf8_char(p, n);
-        if (k == 0)
-            return 0;
-        p += k;
-        n -= k;
-    }
-    return 1;
-}
 
 int bw_has_8bit(const char *s, size_t n)
 {
@@ -129,7 +109,7 @@ static int check_sender(const char *s)
         if (dsn_is_ctl(c) || c == ' ' || c == '<' || c == '>')
             return DSN_EHEADERVALUE;
     }
-    return bw_utf8_valid(s, n) ? DSN_OK : DSN_ENOTUTF8;
+    return dsn_utf8_valid(s, n) == n ? DSN_OK : DSN_ENOTUTF8;
 }
 
 static int check_envid(const char *s)
@@ -169,7 +149,8 @@ static int short_enough(const char *s)
 /* An address with 8-bit octets must be UTF-8: it is typed utf-8. */
 static int utf8_or_ascii(const char *s)
 {
-    return s == NULL || bw_utf8_valid(s, strlen(s));
+    size_t n = s == NULL ? 0 : strlen(s);
+    return dsn_utf8_valid(s, n) == n;
 }
 
 static int check_recipient(const dsn_recipient_fields *r)

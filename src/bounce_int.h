@@ -58,11 +58,6 @@ const bw_outcome *bw_outcome_of(int action);
 /* The diagnostic of r as the report carries it. */
 bw_span bw_diagnostic(const dsn_recipient_fields *r);
 
-/* Octets of the well-formed UTF-8 character at p (n octets left), 1..4;
- * 0 when the octets there are not one (RFC 3629 section 4). */
-size_t bw_utf8_char(const unsigned char *p, size_t n);
-/* 1 when s[0..n) is well-formed UTF-8. */
-int bw_utf8_valid(const char *s, size_t n);
 /* 1 when s holds an octet >= 0x80. */
 int bw_has_8bit(const char *s, size_t n);
 /* 1 when "<...>" is a msg-id the writer will put in a header. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bounce_int.h"
+#include "utf8.h"
 
 /* Length of the line at p (n octets left) without its end, and in *end
  * the octets of that end: 2 for CRLF, 1 for LF or a bare CR, 0 at the end
@@ -184,7 +185,7 @@ static size_t header_run(const bw_plan *pl, const char *p, size_t n, int *sub)
         if (c == '\0' ||
             (c >= 0x80 &&
              (!pl->international ||
-              (k = bw_utf8_char((const unsigned char *)p + i, n - i)) == 0)))
+              (k = dsn_utf8_char_len((const unsigned char *)p, i, n)) == 0)))
             break;
         i += k;
     }

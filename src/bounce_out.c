@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bounce_int.h"
+#include "hex.h"
 
 static void out_init(bw_out *o, bw_mode mode)
 {
@@ -48,19 +49,12 @@ static uint64_t hex_value(const char *p, int *ok)
     int i;
     *ok = 1;
     for (i = 0; i < BW_BOUNDARY_DIGITS; i++) {
-        char c = p[i];
-        unsigned d;
-        if (c >= '0' && c <= '9')
-            d = (unsigned)(c - '0');
-        else if (c >= 'A' && c <= 'F')
-            d = (unsigned)(c - 'A' + 10);
-        else if (c >= 'a' && c <= 'f')
-            d = (unsigned)(c - 'a' + 10);
-        else {
+        int d = dsn_hex_value(p[i], DSN_HEX_EITHER_CASE);
+        if (d < 0) {
             *ok = 0;
             return 0;
         }
-        v = v << 4 | d;
+        v = v << 4 | (unsigned)d;
     }
     return v;
 }
@@ -157,11 +151,10 @@ static void qp_token(bw_out *o, const char *t, size_t w)
 
 static void qp_encoded(bw_out *o, unsigned char c)
 {
-    static const char hex[] = "0123456789ABCDEF";
     char t[3];
     t[0] = '=';
-    t[1] = hex[c >> 4];
-    t[2] = hex[c & 15];
+    t[1] = dsn_hex_digit((unsigned)c >> 4);
+    t[2] = dsn_hex_digit((unsigned)c);
     qp_token(o, t, 3);
 }
 

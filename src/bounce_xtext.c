@@ -2,18 +2,8 @@
 #include <limits.h>
 
 #include "dsn/bounce.h"
+#include "hex.h"
 #include "sink.h"
-
-/* 0..15 for an upper-case hex digit (RFC 3461: "hexchar = ASCII "+"
- * immediately followed by two upper case hexadecimal digits"), else -1. */
-static int upper_hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* xchar: "!".."~" except "+" and "=". */
 static int is_xchar(char c)
@@ -30,8 +20,8 @@ int dsn_xtext_decode(const char *in, size_t len, char *buf, size_t size)
     /* a first pass, so that an error leaves buf untouched */
     while (i < len) {
         if (in[i] == '+') {
-            if (len - i < 3 || upper_hex(in[i + 1]) < 0 ||
-                upper_hex(in[i + 2]) < 0)
+            if (len - i < 3 || dsn_hex_value(in[i + 1], DSN_HEX_UPPER) < 0 ||
+                dsn_hex_value(in[i + 2], DSN_HEX_UPPER) < 0)
                 return DSN_EXTEXT;
             i += 3;
         } else if (is_xchar(in[i])) {
@@ -43,7 +33,8 @@ int dsn_xtext_decode(const char *in, size_t len, char *buf, size_t size)
     for (i = 0; i < len; i++) {
         char c = in[i];
         if (c == '+') {
-            c = (char)(upper_hex(in[i + 1]) << 4 | upper_hex(in[i + 2]));
+            c = (char)(dsn_hex_value(in[i + 1], DSN_HEX_UPPER) << 4 |
+                       dsn_hex_value(in[i + 2], DSN_HEX_UPPER));
             i += 2;
         }
         dsn_sink_put(&o, &c, 1);

@@ -1,6 +1,8 @@
 /* Severity, RFC 3464 Action and default status of a reply code. */
 #include "dsn.h"
 
+#include "ascii_case.h"
+
 /* A reply code a DSN can report: 2yz, 4yz, 5yz, any second digit. */
 static int final_code(int code)
 {
@@ -52,6 +54,17 @@ const char *dsn_action_name(int action)
     if (action < DSN_ACTION_FAILED || action > DSN_ACTION_EXPANDED)
         return NULL;
     return action_names[action - DSN_ACTION_FAILED];
+}
+
+int dsn_action_by_name(const char *name, size_t len)
+{
+    int action;
+    if (name == NULL && len > 0)
+        return DSN_EINVAL;
+    for (action = DSN_ACTION_FAILED; action <= DSN_ACTION_EXPANDED; action++)
+        if (dsn_ascii_ieq(name, len, dsn_action_name(action)))
+            return action;
+    return DSN_EINVAL;
 }
 
 int dsn_default_status(int code, dsn_status *out)

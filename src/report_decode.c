@@ -5,6 +5,7 @@
  * Decoded bytes never outnumber the encoded ones, so a scratch of the
  * part's size always suffices.
  */
+#include "hex.h"
 #include "report_scan.h"
 
 /* The value of a base64 alphabet byte (RFC 2045 table 1), or -1. */
@@ -44,17 +45,6 @@ static size_t base64(const char *s, size_t len, char *dst)
     return n;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') /* lower case: RFC 2045 6.7 (1) tolerates */
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* Length of a soft line break at s[i] ('=' already seen at i - 1):
  * spaces and tabs a transport added, then CR LF or LF; 0 when none. */
 static size_t soft_break(const char *s, size_t len, size_t i)
@@ -78,8 +68,9 @@ static size_t quoted_printable(const char *s, size_t len, char *dst)
         char c = s[i++];
         if (c == '=') {
             size_t soft = soft_break(s, len, i);
-            int hi = i < len ? hex_value(s[i]) : -1;
-            int lo = i + 1 < len ? hex_value(s[i + 1]) : -1;
+            int hi = i < len ? dsn_hex_value(s[i], DSN_HEX_EITHER_CASE) : -1;
+            int lo =
+                i + 1 < len ? dsn_hex_value(s[i + 1], DSN_HEX_EITHER_CASE) : -1;
             if (soft > 0 || i == len) {
                 i += soft;
                 continue;
@@ -99,11 +90,11 @@ int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
                    dsn_slice *out)
 {
     size_t n;
-    int b64 = dsn_rpt_ieq(enc.ptr, enc.len, "base64");
-    if (!b64 && !dsn_rpt_ieq(enc.ptr, enc.len, "quoted-printable")) {
-        if (enc.len == 0 || dsn_rpt_ieq(enc.ptr, enc.len, "7bit") ||
-            dsn_rpt_ieq(enc.ptr, enc.len, "8bit") ||
-            dsn_rpt_ieq(enc.ptr, enc.len, "binary")) {
+    int b64 = dsn_ascii_ieq(enc.ptr, enc.len, "base64");
+    if (!b64 && !dsn_ascii_ieq(enc.ptr, enc.len, "quoted-printable")) {
+        if (enc.len == 0 || dsn_ascii_ieq(enc.ptr, enc.len, "7bit") ||
+            dsn_ascii_ieq(enc.ptr, enc.len, "8bit") ||
+            dsn_ascii_ieq(enc.ptr, enc.len, "binary")) {
             out->ptr = s;
             out->len = len;
             return DSN_OK;

@@ -13,7 +13,7 @@
  * word (a comment after it left out). */
 enum field_form { AS_IS, TYPED, ADDRESS, WORD };
 
-/* The fields read, RFC 3464 names in lower case (dsn_rpt_ieq() takes
+/* The fields read, RFC 3464 names in lower case (dsn_ascii_ieq() takes
  * the message's in any case); per-message ones (of dsn_report) first,
  * then the recipient's (of dsn_report_recipient). XX(id, name, form,
  * struct, value member, type member (the value's again when untyped),
@@ -76,7 +76,7 @@ static int field_id(dsn_slice name)
     int i;
     for (i = 0; i < F_COUNT; i++)
         if (name.len == fields[i].len &&
-            dsn_rpt_ieq(name.ptr, name.len, fields[i].name))
+            dsn_ascii_ieq(name.ptr, name.len, fields[i].name))
             return i;
     return F_UNKNOWN;
 }
@@ -147,13 +147,11 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 
 /* ---- a recipient block ---- */
 
+/* The DSN_ACTION_* of the Action's word, or 0 for an unknown one. */
 static int action_id(dsn_slice word)
 {
-    int id;
-    for (id = DSN_ACTION_FAILED; id <= DSN_ACTION_EXPANDED; id++)
-        if (dsn_rpt_ieq(word.ptr, word.len, dsn_action_name(id)))
-            return id;
-    return 0;
+    int id = dsn_action_by_name(word.ptr, word.len);
+    return id < 0 ? 0 : id;
 }
 
 /* 1 when field id cannot belong to the block r holds so far, as the block

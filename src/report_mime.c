@@ -88,7 +88,7 @@ static void content_type(dsn_slice ct, dsn_rpt_part *p)
         i = skip_cfws(s, i + 1, n);
         {
             dsn_slice v = param_value(s, i, n, &i);
-            if (dsn_rpt_ieq(s + name, name_e - name, "boundary"))
+            if (dsn_ascii_ieq(s + name, name_e - name, "boundary"))
                 p->boundary = v;
         }
     }
@@ -98,7 +98,7 @@ static void content_type(dsn_slice ct, dsn_rpt_part *p)
  * message header are none of the three. */
 static int is_name(dsn_slice n, const char *w, size_t wlen)
 {
-    return n.len == wlen && dsn_rpt_ieq(n.ptr, n.len, w);
+    return n.len == wlen && dsn_ascii_ieq(n.ptr, n.len, w);
 }
 
 static void set_field(const dsn_rpt_field *f, dsn_rpt_part *p)
@@ -154,10 +154,10 @@ static const struct {
 int dsn_rpt_kind(dsn_slice type)
 {
     size_t i;
-    if (type.len > 10 && dsn_rpt_ieq(type.ptr, 10, "multipart/"))
+    if (type.len > 10 && dsn_ascii_ieq(type.ptr, 10, "multipart/"))
         return DSN_RPT_MULTIPART;
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (dsn_rpt_ieq(type.ptr, type.len, kinds[i].type))
+        if (dsn_ascii_ieq(type.ptr, type.len, kinds[i].type))
             return kinds[i].kind;
     return DSN_RPT_OTHER;
 }

@@ -30,9 +30,9 @@ static dsn_slice original_message_id(const char *msg, const dsn_rpt_found *f)
     dsn_slice none = {NULL, 0};
     dsn_slice enc = f->original_encoding;
     if (!f->have_original ||
-        !(enc.len == 0 || dsn_rpt_ieq(enc.ptr, enc.len, "7bit") ||
-          dsn_rpt_ieq(enc.ptr, enc.len, "8bit") ||
-          dsn_rpt_ieq(enc.ptr, enc.len, "binary")))
+        !(enc.len == 0 || dsn_ascii_ieq(enc.ptr, enc.len, "7bit") ||
+          dsn_ascii_ieq(enc.ptr, enc.len, "8bit") ||
+          dsn_ascii_ieq(enc.ptr, enc.len, "binary")))
         return none;
     dsn_rpt_part_headers(msg + f->original_start,
                          f->original_end - f->original_start, 0, &p);

@@ -10,9 +10,11 @@
 
 #include <stddef.h>
 
-#include "dsn/delivery.h" /* dsn_action_name() */
+#include "dsn/delivery.h" /* dsn_action_by_name() */
 #include "dsn/parse.h"    /* dsn_parse_status() */
 #include "dsn/report.h"
+
+#include "ascii_case.h"
 
 /* ---- lines and header fields (report_header.c; RFC 5322 2.2) ---- */
 
@@ -41,24 +43,6 @@ typedef struct dsn_rpt_field {
  * them, and says what they were. */
 int dsn_rpt_field_next(const char *s, size_t len, size_t *pos,
                        dsn_rpt_field *f);
-
-/* 1 when the n bytes at s equal the NUL-terminated word w, which is lower
- * case: the bytes of s are taken in any case. Inline: it is called for
- * every header field the reader looks at. */
-static inline int dsn_rpt_ieq(const char *s, size_t n, const char *w)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
-        if (b == '\0')
-            return 0; /* s is longer (and may hold a NUL here) */
-        if ((unsigned)(a - 'A') < 26u)
-            a = (unsigned char)(a + ('a' - 'A'));
-        if (a != b)
-            return 0;
-    }
-    return w[n] == '\0';
-}
 
 /* ---- field values (report_value.c) ---- */
 

@@ -80,7 +80,7 @@ static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
         if (w->depth < DSN_REPORT_DEPTH_MAX) {
             w->bnd[w->depth] = p.boundary;
             w->report[w->depth] =
-                dsn_rpt_ieq(p.type.ptr, p.type.len, "multipart/report");
+                dsn_ascii_ieq(p.type.ptr, p.type.len, "multipart/report");
             w->depth++;
         } else {
             f->limit = DSN_EMIMEDEPTH;
@@ -183,7 +183,7 @@ void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f)
     w.msg = msg;
     w.len = len;
     w.bnd[0] = top.boundary;
-    w.report[0] = dsn_rpt_ieq(top.type.ptr, top.type.len, "multipart/report");
+    w.report[0] = dsn_ascii_ieq(top.type.ptr, top.type.len, "multipart/report");
     w.depth = 1;
     w.open = DSN_RPT_OTHER;
     w.parts = 0;

@@ -324,19 +324,6 @@ static int has_8bit(span v)
     return 0;
 }
 
-/* Whether v is well-formed UTF-8 (RFC 3629), control bytes aside. */
-static int is_utf8(span v)
-{
-    size_t i = v.from;
-    while (i < v.to) {
-        size_t n = dsn_utf8_char_len((const unsigned char *)v.base, i, v.to);
-        if (n == 0)
-            return 0;
-        i += n;
-    }
-    return 1;
-}
-
 /* An address must reach its reader whole: no byte of it is replaced. In
  * message/delivery-status it is ASCII; in message/global-delivery-status
  * it may be UTF-8, then typed "utf-8" (RFC 6533 section 3). */
@@ -350,7 +337,9 @@ static int address_check(const char *addr, unsigned flags)
         return DSN_OK;
     if (!(flags & DSN_FIELDS_UTF8))
         return DSN_ENOTASCII;
-    return is_utf8(v) ? DSN_OK : DSN_ENOTUTF8;
+    return dsn_utf8_valid(v.base + v.from, v.to - v.from) == v.to - v.from
+               ? DSN_OK
+               : DSN_ENOTUTF8;
 }
 
 static const char *address_type(span v)

@@ -58,6 +58,45 @@ static void test_severity_and_action_of_every_code(void **state)
     assert_null(dsn_action_name(DSN_EBADCODE));
 }
 
+/* dsn_action_by_name() reads back every name dsn_action_name() writes, in
+ * any case, and nothing else: no prefix, no longer word, no space, no NUL
+ * inside the length, nothing past the length. */
+static void test_action_by_name(void **state)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+        int want;
+    } cases[] = {
+        {"FAILED", 6, DSN_ACTION_FAILED},
+        {"Delayed", 7, DSN_ACTION_DELAYED},
+        {"deLIVered", 9, DSN_ACTION_DELIVERED},
+        {"relayedX", 7, DSN_ACTION_RELAYED}, /* the X is past len */
+        {"fail", 4, DSN_EINVAL},
+        {"failed", 5, DSN_EINVAL},
+        {"failedx", 7, DSN_EINVAL},
+        {" failed", 7, DSN_EINVAL},
+        {"fail\0ed", 7, DSN_EINVAL},
+        {"f\xC3\xA4iled", 7, DSN_EINVAL},
+        {"bounced", 7, DSN_EINVAL},
+        {"", 0, DSN_EINVAL},
+    };
+    const char cut[6] = {'e', 'x', 'p', 'a', 'n', 'd'}; /* no NUL */
+    size_t i;
+    int a;
+    (void)state;
+    for (a = DSN_ACTION_FAILED; a <= DSN_ACTION_EXPANDED; a++) {
+        const char *name = dsn_action_name(a);
+        assert_int_equal(dsn_action_by_name(name, strlen(name)), a);
+    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(dsn_action_by_name(cases[i].s, cases[i].len),
+                         cases[i].want);
+    assert_int_equal(dsn_action_by_name(cut, sizeof cut), DSN_EINVAL);
+    assert_int_equal(dsn_action_by_name(NULL, 0), DSN_EINVAL);
+    assert_int_equal(dsn_action_by_name(NULL, 6), DSN_EINVAL);
+}
+
 /* default_status.def, expanded once more: each row as data. */
 static const struct {
     int code, subject, detail;
@@ -978,6 +1017,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_severity_and_action_of_every_code),
+        cmocka_unit_test(test_action_by_name),
         cmocka_unit_test(test_default_status_of_every_code),
         cmocka_unit_test(test_default_status_the_issue_names),
         cmocka_unit_test(test_reply_status),

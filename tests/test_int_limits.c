@@ -428,54 +428,44 @@ static void test_base(void **state)
     }
 }
 
+/* The ints dsn_rfc5322_date() reads, each with the range it takes on
+ * 2026-11-30 10:22:53: the offset, then the members of the tm (a month
+ * but February, which has no 30th). */
+#define DATE_OFFSET ((size_t)-1)
+static const struct {
+    size_t member; /* offsetof(struct tm, ...), or DATE_OFFSET */
+    int lo, hi, not_february;
+} date_ints[] = {
+    {DATE_OFFSET, -1439, 1439, 0},
+    {offsetof(struct tm, tm_year), 0, 9999 - 1900, 0},
+    {offsetof(struct tm, tm_mon), 0, 11, 1},
+    {offsetof(struct tm, tm_mday), 1, 30, 0},
+    {offsetof(struct tm, tm_hour), 0, 23, 0},
+    {offsetof(struct tm, tm_min), 0, 59, 0},
+    {offsetof(struct tm, tm_sec), 0, 60, 0},
+};
+
 /* dsn_rfc5322_date(): each int of the tm and the offset, any value. */
 static void test_date(void **state)
 {
-    size_t i;
-    int k;
+    size_t i, k;
     (void)state;
     for (i = 0; i < NV; i++) {
-        for (k = 0; k < 7; k++) {
-            struct tm tm;
+        for (k = 0; k < sizeof date_ints / sizeof date_ints[0]; k++) {
+            struct tm tm = {.tm_year = 126,
+                            .tm_mon = 10,
+                            .tm_mday = 30,
+                            .tm_hour = 10,
+                            .tm_min = 22,
+                            .tm_sec = 53};
             char buf[DSN_DATE_MAX];
             int v = values[i], off = 0, ok;
-            memset(&tm, 0, sizeof tm);
-            tm.tm_year = 126; /* 2026-11-30 10:22:53 */
-            tm.tm_mon = 10;
-            tm.tm_mday = 30;
-            tm.tm_hour = 10;
-            tm.tm_min = 22;
-            tm.tm_sec = 53;
-            switch (k) {
-            case 0:
-                tm.tm_year = v;
-                ok = in(v, 0, 9999 - 1900);
-                break;
-            case 1:
-                tm.tm_mon = v;
-                ok = in(v, 0, 11) && v != 1;
-                break; /* 30th */
-            case 2:
-                tm.tm_mday = v;
-                ok = in(v, 1, 30);
-                break;
-            case 3:
-                tm.tm_hour = v;
-                ok = in(v, 0, 23);
-                break;
-            case 4:
-                tm.tm_min = v;
-                ok = in(v, 0, 59);
-                break;
-            case 5:
-                tm.tm_sec = v;
-                ok = in(v, 0, 60);
-                break;
-            default:
+            if (date_ints[k].member == DATE_OFFSET)
                 off = v;
-                ok = in(v, -1439, 1439);
-                break;
-            }
+            else
+                memcpy((char *)&tm + date_ints[k].member, &v, sizeof v);
+            ok = in(v, date_ints[k].lo, date_ints[k].hi) &&
+                 !(date_ints[k].not_february && v == 1);
             assert_int_equal(dsn_rfc5322_date(&tm, off, buf, sizeof buf) > 0,
                              ok);
         }

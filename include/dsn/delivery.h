@@ -59,6 +59,18 @@
  *      "failed", "delayed", "delivered", "relayed", "expanded", the
  *      RFC 3464 spelling; NULL for any other value.
  *
+ *   dsn_action_by_name(name, len)
+ *      The inverse of dsn_action_name(): the DSN_ACTION_* value whose
+ *      RFC 3464 section 2.3.3 action-value the len octets at name spell
+ *      (no NUL needed; one inside the len octets never matches), compared
+ *      in US-ASCII without regard to case, as the quoted strings of the
+ *      RFC's ABNF are (RFC 5234 section 2.3): "FAILED" and "Failed" are
+ *      DSN_ACTION_FAILED.
+ *      No white space or comment is skipped: the caller passes the value
+ *      alone. Returns DSN_EINVAL for any other name, for len 0 and for
+ *      name NULL with len > 0; name is not read past len octets, nor past
+ *      a mismatch. The names come from the table of dsn_action_name().
+ *
  *   dsn_default_status(code, out)
  *      The enhanced status code to assume for a reply that carried none
  *      (a server without ENHANCEDSTATUSCODES, a greeting, a 421 on
@@ -240,6 +252,9 @@ DSN_API const char *dsn_severity_name(int severity);
 DSN_API int dsn_action_of(int code);
 /* "failed", "delayed", "delivered", "relayed", "expanded", or NULL. */
 DSN_API const char *dsn_action_name(int action);
+/* The DSN_ACTION_* whose name the len octets at name spell, in any case;
+ * DSN_EINVAL for any other. */
+DSN_API int dsn_action_by_name(const char *name, size_t len);
 
 /* The enhanced code to assume for a reply of this code without one. */
 DSN_API int dsn_default_status(int code, dsn_status *out);

@@ -18,6 +18,9 @@ import email.policy
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_report import report  # noqa: E402  (tests/support is no package)
+
 failures = []
 SUBJECTS = {"Delivery report: message not delivered",
             "Delivery report: message delayed",
@@ -158,11 +161,8 @@ def main():
     files = sorted({r["file"] for r in rows})
     for name in files:
         check(os.path.join(sys.argv[1], name), [r for r in rows if r["file"] == name])
-    for f in failures:
-        print(f"FAIL: {f}")
-    print(f"{len(files)} reports, {len(rows)} recipients read by Python "
-          f"{sys.version.split()[0]}'s email package; {len(failures)} failures")
-    return 1 if failures else 0
+    return report(failures, f"{len(files)} reports, {len(rows)} recipients read by "
+                  f"Python {sys.version.split()[0]}'s email package")
 
 
 if __name__ == "__main__":

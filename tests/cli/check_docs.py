@@ -18,6 +18,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_report import report  # noqa: E402  (tests/support is no package)
+
 failures = []
 
 
@@ -104,11 +107,8 @@ def main():
     else:
         man_checked = "man not installed: rendering not checked"
 
-    for f in failures:
-        print(f"FAIL: {f}")
-    print(f"{len(man_pairs)} man page and {md_pairs} Markdown examples, "
-          f"{len(options)} options, {man_checked}; {len(failures)} failures")
-    return 1 if failures else 0
+    return report(failures, f"{len(man_pairs)} man page and {md_pairs} Markdown "
+                  f"examples, {len(options)} options, {man_checked}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_report import report  # noqa: E402  (tests/support is no package)
+
 failures = []
 
 
@@ -234,10 +237,7 @@ def main():
     check_help_and_version(dsn, src)
     check_parse_sizes(dsn)
     check_write_errors(dsn)
-    for f in failures:
-        print(f"FAIL: {f}")
-    print(f"{len(rows)} functions and the registry checked, {len(failures)} failures")
-    return 1 if failures else 0
+    return report(failures, f"{len(rows)} functions and the registry checked")
 
 
 if __name__ == "__main__":

@@ -37,4 +37,27 @@ static FILE *open_reference(const char *name)
     return f;
 }
 
+/* tests/reference/name, read past its header line, which must be header
+ * (NULL: any); fails the test when the file is missing, empty or the
+ * header differs. */
+static FILE *open_reference_rows(const char *name, const char *header)
+{
+    char line[1024];
+    FILE *f = open_reference(name);
+    if (fgets(line, sizeof line, f) == NULL)
+        fail_msg("tests/reference/%s has no header line", name);
+    if (header != NULL)
+        assert_string_equal(line, header);
+    return f;
+}
+
+/* Reads the next row of in into line (size bytes) and splits it in place
+ * into fields; returns the number of fields, 0 at the end of the file. */
+static int next_tsv_row(FILE *in, char *line, int size, char **fields)
+{
+    if (fgets(line, size, in) == NULL)
+        return 0;
+    return split_tsv(line, fields);
+}
+
 #endif

@@ -83,15 +83,6 @@ typedef struct bounce_args {
     unsigned long hash;      /* of the arguments, for that left side */
 } bounce_args;
 
-static int action_of(const char *name)
-{
-    int a;
-    for (a = DSN_ACTION_FAILED; a <= DSN_ACTION_EXPANDED; a++)
-        if (strcmp(dsn_action_name(a), name) == 0)
-            return a;
-    return 0;
-}
-
 /* An option of the last --rcpt; CLI_OK or a usage error. */
 static int recipient_option(bounce_args *g, int id, const char *arg)
 {
@@ -106,7 +97,7 @@ static int recipient_option(bounce_args *g, int id, const char *arg)
         r->original_recipient = arg;
         break;
     case BOUNCE_ACTION:
-        if ((r->action = action_of(arg)) == 0)
+        if ((r->action = dsn_action_by_name(arg, strlen(arg))) < 0)
             return cli_usage_error("bounce: action '%s' is not failed, "
                                    "delayed, delivered, relayed or expanded",
                                    arg);
