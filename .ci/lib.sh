@@ -26,9 +26,12 @@ need_file() {
   [ -e "$1" ] || dsn_needs+=("$2")
 }
 
-# need_package PKG: PKG is needed when dpkg does not have it installed.
+# need_package PKG: PKG is needed when dpkg does not have it installed
+# (a package removed in favour of a conflicting one keeps its
+# configuration, and "dpkg -s" still succeeds for it: ask for the status).
 need_package() {
-  dpkg -s "$1" >/dev/null 2>&1 || dsn_needs+=("$1")
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q ' installed$' ||
+    dsn_needs+=("$1")
 }
 
 # apt_install PKG...: installs the Debian packages named, if any, quietly

@@ -13,21 +13,25 @@ need_command clang-tidy clang-tidy
 need_command clang-format clang-format
 need_command clang clang
 need_command shellcheck shellcheck
-# the milter adapter is analysed too, so it must build
+# the milter, OpenSMTPD and Exim adapters are analysed too, so they must
+# build
 need_file /usr/include/libmilter/mfapi.h libmilter-dev
+need_file /usr/include/opensmtpd.h libopensmtpd-dev
+need_file /usr/include/exim4/local_scan.h exim4-dev
 apt_install_needs
 
 build="build-safety-analysis"
 CC=clang cmake -S . -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-  -DDSN_BUILD_TESTS=OFF -DDSN_MILTER=ON >/dev/null
+  -DDSN_BUILD_TESTS=OFF -DDSN_MILTER=ON -DDSN_OPENSMTPD=ON -DDSN_EXIM=ON \
+  >/dev/null
 # the generated headers (dsn/version.h, the name index) must exist
 cmake --build "$build" --target dsn >/dev/null
 
 echo "-- cppcheck"
 cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
-  -Iinclude -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ tests/e2e/server/ \
-  tests/e2e/sendmail/
+  -Iinclude -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ \
+  contrib/opensmtpd/ contrib/exim/ tests/e2e/server/ tests/e2e/sendmail/
 
 echo "-- shellcheck"
 # every shell script CI and the README run
@@ -38,7 +42,9 @@ echo "-- clang-tidy"
 # tools/.clang-tidy relaxes one check for the dsn program and says why
 for src in src/*.c tools/dsn.c tools/cli/*.c tools/gen/*.c examples/smtpd/*.c \
   examples/policy/*.c contrib/milter/dsn_milter.c contrib/milter/example/*.c \
-  tests/e2e/sendmail/*.c; do
+  examples/opensmtpd-filter/*.c contrib/opensmtpd/dsn_osmtpd.c \
+  contrib/opensmtpd/example/*.c contrib/exim/dsn_exim_*.c \
+  contrib/exim/example/*.c tests/e2e/sendmail/*.c; do
   clang-tidy --quiet -p "$build" "$src" 2>/dev/null
 done
 

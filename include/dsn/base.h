@@ -20,7 +20,9 @@
  *      = value and gives dsn_err_name() and dsn_strerror() their strings.
  *      Ranges: -1..-9 arguments and replies built, -10..-29 replies parsed
  *      (dsn/parse.h), -30..-39 recipient fields (dsn/delivery.h), -40..-49
- *      reports written (dsn/bounce.h); each part takes a range of its own.
+ *      reports written (dsn/bounce.h), -50..-59 reports read
+ *      (dsn/report.h), -60..-69 plugin interfaces (dsn/opensmtpd.h,
+ *      dsn/exim.h); each part takes a range of its own.
  *
  *   dsn_err_name(err)
  *      "EBADCODE" for DSN_EBADCODE, "OK" for DSN_OK, "unknown error" for a
@@ -153,7 +155,7 @@ extern "C" {
                        "(RFC 2045 section 6.1)")                               \
     XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
                       "an unfolded field")                                     \
-    /* -60..-69: plugin interfaces of mail servers (dsn/policy.h, ...) */      \
+    /* -60..-69: plugin interfaces (dsn/policy.h, opensmtpd.h, exim.h) */      \
     XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
                          "code must be 4xx or 5xx")                            \
     XX(EPOLICYSYNTAX, -61, "policy request line without '=' or with an "       \
@@ -161,7 +163,8 @@ extern "C" {
     XX(EPOLICYCTRL, -62, "control character or CR in a policy request line")   \
     XX(EPOLICYDUP, -63, "policy request attribute given twice")                \
     XX(EPOLICYSIZE, -64, "policy request longer than DSN_POLICY_REQUEST_MAX "  \
-                         "octets")
+                         "octets")                                             \
+    XX(ETOOLONG, -66, "reply text longer than this interface carries")
 
 typedef enum dsn_error {
     DSN_OK = 0,

@@ -38,7 +38,22 @@ def seeds():
         out["fuzz_delivery"].append(bytes([sel, 0x3F]) + u16(0) + u16(451) +
                                     bytes([4]) + u16(4) + u16(2) + UTF8 + b"\x00" + LONG)
     out["fuzz_bounce_write"] = bounce_seeds()
+    out["fuzz_adapters"] = adapter_seeds()
     return out
+
+
+def adapter_seeds():
+    """fuzz_adapters: mode (constructor, writer), id, code, subject,
+    detail, flags, verb, cut, then the message: every writer over the
+    texts, a 421, a 2yz and a class that does not fit the verb."""
+    seeds = []
+    for i, t in enumerate(TEXTS + [b"w" * 3000, b"abcdefghi " * 300]):
+        for which in range(4):
+            mode = which << 2 | (i & 1)
+            code = (421, 550, 452, 250)[(i + which) % 4]
+            seeds.append(bytes([mode, 30 + i]) + u16(code) + u16(1) + u16(1) +
+                         bytes([i & 1, (4, 5, 0)[i % 3]]) + u16(i * 37) + t)
+    return seeds
 
 
 def bounce_seeds():
