@@ -55,7 +55,7 @@
  *      included) writes "" and returns 0: no valid status is empty.
  *
  *   dsn_version()
- *      The version of the library the program runs with, "1.0.0": with a
+ *      The version of the library the program runs with, "2.0.0": with a
  *      shared libdsn it can be newer than the DSN_VERSION_* macros of
  *      dsn/version.h the program was built with.
  *
@@ -180,7 +180,7 @@ DSN_API const char *dsn_err_name(int err);
 /* Human-readable text for err. */
 DSN_API const char *dsn_strerror(int err);
 
-/* The version of the library the program runs with, "1.0.0" (the macros of
+/* The version of the library the program runs with, "2.0.0" (the macros of
  * dsn/version.h give the one it was built with). */
 DSN_API const char *dsn_version(void);
 
