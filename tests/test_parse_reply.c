@@ -502,10 +502,12 @@ static void test_readme_section(void **state)
         } else if (strncmp(p, "DSN_E", 5) == 0) {
             const struct named *e = find_named(errors, COUNT(errors), p, n);
             long v;
+            int used = 0;
             if (e == NULL)
                 fail_msg("README names %.*s, not in DSN_ERRNO_MAP", (int)n, p);
-            /* "| `DSN_X` | value |" gives a value */
-            if (sscanf(p + n, "` | %ld |", &v) == 1 && v != e->value)
+            /* "| `DSN_X` | value |" gives a value: a whole number cell */
+            if (sscanf(p + n, "` | %ld%n", &v, &used) == 1 &&
+                strncmp(p + n + used, " |", 2) == 0 && v != e->value)
                 fail_msg("README gives %s the value %ld, not %ld", e->name, v,
                          e->value);
             names++;
