@@ -52,3 +52,16 @@ apt_install_needs() {
   apt_install "${dsn_needs[@]}"
   dsn_needs=()
 }
+
+# need_postfix_e2e: what the Postfix end-to-end tests run (postfix, swaks,
+# python3, script(1)); postfix preseeded "No configuration", so that
+# Debian sets up no instance of its own (the tests run private ones).
+need_postfix_e2e() {
+  need_command postfix postfix
+  need_command swaks swaks
+  need_command python3 python3
+  need_command script bsdutils
+  command -v postfix >/dev/null ||
+    echo "postfix postfix/main_mailer_type select No configuration" |
+    debconf-set-selections
+}

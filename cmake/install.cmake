@@ -39,9 +39,13 @@ if(TARGET dsn_cli)
   endif()
 endif()
 
-# The package has no dependencies, so the exported targets are the whole
-# config file: find_package(dsn CONFIG) gives dsn::dsn.
-install(EXPORT dsnTargets NAMESPACE dsn:: FILE dsnConfig.cmake
+# find_package(dsn CONFIG) gives dsn::dsn; COMPONENTS milter gives
+# dsn::milter too (contrib/milter installs its targets beside these).
+install(EXPORT dsnTargets NAMESPACE dsn:: FILE dsnTargets.cmake
+        DESTINATION ${DSN_INSTALL_CMAKEDIR})
+configure_file(${PROJECT_SOURCE_DIR}/cmake/dsnConfig.cmake.in
+               ${PROJECT_BINARY_DIR}/dsnConfig.cmake @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/dsnConfig.cmake
         DESTINATION ${DSN_INSTALL_CMAKEDIR})
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/dsnConfigVersion.cmake

@@ -12,6 +12,11 @@ set(CPACK_DEBIAN_PACKAGE_NAME libdsn-dev)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS pkg-config)
+# libdsn-milter.a is in the package when libmilter was found at build time;
+# a milter linking it needs libmilter's own library and headers
+if(TARGET dsn_milter)
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pkg-config, libmilter-dev")
+endif()
 find_program(DSN_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(DSN_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -168,6 +168,24 @@ static size_t format_all(const dsn_reply *r)
     return n;
 }
 
+/* The Postfix policy response for r, whole, measured and cut short, and
+ * a request read back (dsn/policy.h). */
+static size_t policy_all(const dsn_reply *r)
+{
+    static const char request[] = "request=smtpd_access_policy\n"
+                                  "protocol_state=RCPT\nsender=\n"
+                                  "recipient=a@b\nx_new=1\n\n";
+    dsn_policy_request q;
+    size_t size;
+    int n = dsn_policy_action(r, out, sizeof out);
+    n += dsn_policy_action(r, NULL, 0);
+    for (size = 1; size < 40; size += 7)
+        n += dsn_policy_action(r, out, size);
+    n += dsn_policy_parse(request, sizeof request - 1, &q);
+    n += dsn_policy_parse(request, 20, &q);
+    return (size_t)(n > 0 ? n : -n);
+}
+
 /* Parses what r formats to, whole and cut short, lenient and strict. */
 static size_t parse_all(const dsn_reply *r)
 {
@@ -267,7 +285,7 @@ static size_t every_operation(void)
     for (m = 0; m < sizeof msgs / sizeof msgs[0]; m++) {
         for (id = -1; id <= (int)DSN_ID_COUNT; id++) {
             dsn_reply r = dsn_from_id(id, msgs[m], id % 2 ? 0 : 452);
-            n += format_all(&r) + parse_all(&r);
+            n += format_all(&r) + parse_all(&r) + policy_all(&r);
         }
 #define DSN_ROW(name, code, subject, detail, text)                             \
     {                                                                          \
@@ -291,7 +309,7 @@ static size_t every_operation(void)
         n += (size_t)dsn_parse_reply(wires[i], strlen(wires[i]), &p, lines, 1,
                                      NULL);
     }
-    for (id = -20; id <= 0; id++)
+    for (id = -69; id <= 0; id++)
         n += strlen(dsn_err_name(id)) + strlen(dsn_strerror(id));
     for (id = -1; id <= (int)DSN_ID_COUNT; id++)
         n += dsn_entry_of(id) != NULL;

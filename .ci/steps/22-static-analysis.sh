@@ -31,7 +31,7 @@ echo "-- cppcheck"
 cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
   --inline-suppr --quiet --std=c11 -D__GNUC__ \
   -Iinclude -I"$build/include" -I"$build/generated" src/ tools/ examples/ contrib/milter/ \
-  contrib/opensmtpd/ contrib/exim/ tests/e2e/server/
+  contrib/opensmtpd/ contrib/exim/ tests/e2e/server/ tests/e2e/sendmail/
 
 echo "-- shellcheck"
 # every shell script CI and the README run
@@ -41,10 +41,10 @@ shellcheck -x .ci/run .ci/lib.sh $(git ls-files '*.sh')
 echo "-- clang-tidy"
 # tools/.clang-tidy relaxes one check for the dsn program and says why
 for src in src/*.c tools/dsn.c tools/cli/*.c tools/gen/*.c examples/smtpd/*.c \
-  contrib/milter/dsn_milter.c contrib/milter/example/*.c \
+  examples/policy/*.c contrib/milter/dsn_milter.c contrib/milter/example/*.c \
   examples/opensmtpd-filter/*.c contrib/opensmtpd/dsn_osmtpd.c \
   contrib/opensmtpd/example/*.c contrib/exim/dsn_exim_*.c \
-  contrib/exim/example/*.c; do
+  contrib/exim/example/*.c tests/e2e/sendmail/*.c; do
   clang-tidy --quiet -p "$build" "$src" 2>/dev/null
 done
 

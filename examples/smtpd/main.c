@@ -4,48 +4,15 @@
  * poll() loop of server.c. See README.md and `dsn-smtpd --help`.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
+#include "listen.h"
 #include "server.h"
 #include "session.h"
+#include "signals.h"
 #include "users.h"
-
-/* The write end of the self-pipe: a signal handler can reach nothing else. */
-static int stop_pipe_w = -1;
-
-static void on_stop_signal(int sig)
-{
-    int saved = errno;
-    char c = (char)sig;
-    if (write(stop_pipe_w, &c, 1) < 0) {
-        /* the pipe already holds a byte: poll() will see it */
-    }
-    errno = saved;
-}
-
-static int install_signals(int *stop_fd)
-{
-    struct sigaction sa;
-    int p[2];
-    if (pipe(p) != 0 || fcntl(p[1], F_SETFL, O_NONBLOCK) != 0 ||
-        fcntl(p[0], F_SETFD, FD_CLOEXEC) != 0 ||
-        fcntl(p[1], F_SETFD, FD_CLOEXEC) != 0)
-        return -1;
-    stop_pipe_w = p[1];
-    *stop_fd = p[0];
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_stop_signal;
-    if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
-        return -1;
-    sa.sa_handler = SIG_IGN;
-    return sigaction(SIGPIPE, &sa, NULL);
-}
 
 int main(int argc, char **argv)
 {
@@ -66,7 +33,7 @@ int main(int argc, char **argv)
     srv.cfg = &cfg;
     srv.users = NULL;
     if (cfg.users_file != NULL) {
-        if (users_load(&users, cfg.users_file) != 0)
+        if (users_load(&users, "dsn-smtpd", cfg.users_file) != 0)
             return 1;
         srv.users = &users;
     }
@@ -75,11 +42,11 @@ int main(int argc, char **argv)
                       strerror(errno));
         return 1;
     }
-    if (install_signals(&stop_fd) != 0) {
+    if (stop_signals_install(&stop_fd) != 0) {
         perror("dsn-smtpd: signals");
         return 1;
     }
-    lfd = server_listen(cfg.listen, cfg.port, shown, sizeof shown);
+    lfd = server_listen("dsn-smtpd", cfg.listen, cfg.port, shown, sizeof shown);
     if (lfd < 0)
         return 1;
     /* the one line tests and scripts wait for */

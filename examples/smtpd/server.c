@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "listen.h"
 #include "texts.h"
 
 struct client {
@@ -19,53 +20,6 @@ struct client {
     time_t last; /* last byte received */
     struct session s;
 };
-
-static int set_nonblocking(int fd)
-{
-    int flags = fcntl(fd, F_GETFL);
-    return flags < 0 ? -1 : fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-}
-
-int server_listen(const char *addr, unsigned port, char *shown, size_t size)
-{
-    struct addrinfo hints, *ai;
-    struct sockaddr_storage ss;
-    socklen_t sslen = sizeof ss;
-    /* NI_MAXHOST is not POSIX; a numeric host fits in INET6_ADDRSTRLEN */
-    char portstr[16], host[64], serv[16];
-    int fd, one = 1, rc;
-
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    (void)snprintf(portstr, sizeof portstr, "%u", port);
-    rc = getaddrinfo(addr, portstr, &hints, &ai);
-    if (rc != 0) {
-        (void)fprintf(stderr, "dsn-smtpd: --listen %s: %s\n", addr,
-                      gai_strerror(rc));
-        return -1;
-    }
-    fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-    if (fd < 0 ||
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0 ||
-        set_nonblocking(fd) != 0 ||
-        getsockname(fd, (struct sockaddr *)&ss, &sslen) != 0 ||
-        getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, serv,
-                    sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
-        (void)fprintf(stderr, "dsn-smtpd: %s port %u: %s\n", addr, port,
-                      strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        freeaddrinfo(ai);
-        return -1;
-    }
-    freeaddrinfo(ai);
-    (void)snprintf(shown, size, ss.ss_family == AF_INET6 ? "[%s]:%s" : "%s:%s",
-                   host, serv);
-    return fd;
-}
 
 /* Sends what is pending; -1 when the client is gone. */
 static int flush_output(struct client *c)
@@ -122,7 +76,7 @@ static int accept_clients(int lfd, struct smtpd *srv, struct client **clients,
                        ? -1
                        : 0;
         c = *n < SERVER_MAX_CLIENTS ? malloc(sizeof *c) : NULL;
-        if (c == NULL || set_nonblocking(fd) != 0) {
+        if (c == NULL || fd_nonblocking(fd) != 0) {
             /* refuse politely: a fresh socket takes a short reply */
             char buf[DSN_REPLY_MAX];
             dsn_reply r = dsn_sys_not_accepting_mail(

@@ -1,10 +1,7 @@
 /*
  * server.h - the listening socket and the poll() loop.
  *
- * server_listen(addr, port, shown, size) binds a non-blocking TCP socket
- * to the numeric address addr and port (0: the kernel chooses) and writes
- * "ADDR:PORT" with the port really bound into shown. It returns the socket
- * or -1 with the reason on stderr.
+ * server_listen() (listen.h) makes the listening socket.
  *
  * server_run(lfd, srv, stop_fd) serves clients on lfd until stop_fd is
  * readable (main.c's signal handler writes to it), then sends each client
@@ -22,7 +19,6 @@
 
 #define SERVER_MAX_CLIENTS 64
 
-int server_listen(const char *addr, unsigned port, char *shown, size_t size);
 int server_run(int lfd, struct smtpd *srv, int stop_fd);
 
 #endif

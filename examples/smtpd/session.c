@@ -15,6 +15,7 @@
 #include "address.h"
 #include "command.h"
 #include "texts.h"
+#include "verdict.h"
 
 #define T(name) smtpd_texts[TEXT_##name]
 
@@ -170,7 +171,7 @@ static int local_domain(const struct smtpd_config *cfg, const char *d, size_t n)
 static void do_rcpt(struct session *s, const struct smtp_command *c)
 {
     struct smtp_path p;
-    const struct user *u = NULL;
+    dsn_reply refused;
     int pr = path_argument(
         s, c, s->state == STATE_MAIL || s->state == STATE_RCPT, "TO:", &p);
     if (pr < 0)
@@ -194,21 +195,10 @@ static void do_rcpt(struct session *s, const struct smtp_command *c)
         session_reply(s, dsn_relaying_denied(NULL, 0));
         return;
     }
-    if (!(p.local_len == 10 && strncasecmp(p.local, "postmaster", 10) == 0) &&
-        s->srv->users != NULL) {
-        u = users_find(s->srv->users, p.local, p.local_len);
-        if (u == NULL) {
-            session_reply(s, dsn_no_such_user(NULL, 0));
-            return;
-        }
-        if (u->kind == USER_MULTILINE) {
-            session_reply(s, dsn_sec_unauthorized(T(multiline), 0));
-            return;
-        }
-        if (u->kind == USER_LONG) {
-            session_reply(s, dsn_mbox_disabled(T(wrapped), 0));
-            return;
-        }
+    if (s->srv->users != NULL &&
+        user_verdict(s->srv->users, p.local, p.local_len, &refused)) {
+        session_reply(s, refused);
+        return;
     }
     s->nrcpts++;
     s->state = STATE_RCPT;

@@ -9,6 +9,7 @@ static const char *const kind_names[] = {
     [USER_ACCEPT] = "accept",
     [USER_MULTILINE] = "multiline",
     [USER_LONG] = "long",
+    [USER_FULL] = "full",
 };
 
 static int is_blank(char c)
@@ -33,8 +34,8 @@ static char *next_field(char **p)
     return start;
 }
 
-static int parse_line(struct users *u, char *line, const char *path,
-                      unsigned long lineno)
+static int parse_line(struct users *u, char *line, const char *prog,
+                      const char *path, unsigned long lineno)
 {
     char *p = line, *local, *kind, *extra, *hash = strchr(line, '#');
     struct user *grown;
@@ -56,26 +57,25 @@ static int parse_line(struct users *u, char *line, const char *path,
     if (k < 0 || extra != NULL) {
         (void)fprintf(
             stderr,
-            "dsn-smtpd: %s:%lu: want 'LOCALPART [accept|multiline|long]'"
-            "\n",
+            "%s: %s:%lu: want 'LOCALPART [accept|multiline|long|full]'\n", prog,
             path, lineno);
         return -1;
     }
     if (strlen(local) > 64) {
-        (void)fprintf(stderr, "dsn-smtpd: %s:%lu: local part over 64 octets\n",
+        (void)fprintf(stderr, "%s: %s:%lu: local part over 64 octets\n", prog,
                       path, lineno);
         return -1;
     }
     grown = realloc(u->v, (u->n + 1) * sizeof *u->v);
     if (grown == NULL) {
-        (void)fputs("dsn-smtpd: out of memory\n", stderr);
+        (void)fprintf(stderr, "%s: out of memory\n", prog);
         return -1;
     }
     u->v = grown;
     u->v[u->n].len = strlen(local);
     u->v[u->n].local = malloc(u->v[u->n].len + 1);
     if (u->v[u->n].local == NULL) {
-        (void)fputs("dsn-smtpd: out of memory\n", stderr);
+        (void)fprintf(stderr, "%s: out of memory\n", prog);
         return -1;
     }
     memcpy(u->v[u->n].local, local, u->v[u->n].len + 1);
@@ -84,7 +84,7 @@ static int parse_line(struct users *u, char *line, const char *path,
     return 0;
 }
 
-int users_load(struct users *u, const char *path)
+int users_load(struct users *u, const char *prog, const char *path)
 {
     char line[1024];
     unsigned long lineno = 0;
@@ -99,12 +99,12 @@ int users_load(struct users *u, const char *path)
     while (fgets(line, sizeof line, f) != NULL) {
         lineno++;
         if (strchr(line, '\n') == NULL && !feof(f)) {
-            (void)fprintf(stderr, "dsn-smtpd: %s:%lu: line too long\n", path,
+            (void)fprintf(stderr, "%s: %s:%lu: line too long\n", prog, path,
                           lineno);
             failed = 1;
             break;
         }
-        if (parse_line(u, line, path, lineno) != 0) {
+        if (parse_line(u, line, prog, path, lineno) != 0) {
             failed = 1;
             break;
         }

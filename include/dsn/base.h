@@ -154,10 +154,16 @@ extern "C" {
     XX(EENCODING, -53, "unknown Content-Transfer-Encoding "                    \
                        "(RFC 2045 section 6.1)")                               \
     XX(ESCRATCH, -54, "scratch buffer too small for the decoded part or "      \
-                      "an unfolded field")                                   \
-    /* -60..-69: plugin interfaces (dsn/opensmtpd.h, dsn/exim.h, ...) */       \
+                      "an unfolded field")                                     \
+    /* -60..-69: plugin interfaces (dsn/policy.h, opensmtpd.h, exim.h) */      \
     XX(EREJECTCODE, -60, "the interface carries only rejections: reply "       \
                          "code must be 4xx or 5xx")                            \
+    XX(EPOLICYSYNTAX, -61, "policy request line without '=' or with an "       \
+                           "empty name")                                       \
+    XX(EPOLICYCTRL, -62, "control character or CR in a policy request line")   \
+    XX(EPOLICYDUP, -63, "policy request attribute given twice")                \
+    XX(EPOLICYSIZE, -64, "policy request longer than DSN_POLICY_REQUEST_MAX "  \
+                         "octets")                                             \
     XX(ETOOLONG, -66, "reply text longer than this interface carries")
 
 typedef enum dsn_error {

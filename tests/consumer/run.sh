@@ -10,6 +10,11 @@
 #   .deb             cpack -G DEB, its contents; as root: apt-get install,
 #                    pkg-config and find_package consumers against /usr,
 #                    then its removal if it was not installed before
+#   milter adapter   where libmilter-dev is installed: libdsn-milter.a,
+#                    dsn_milter.h, pkg-config libdsn-milter and
+#                    find_package(dsn COMPONENTS milter) in the static
+#                    prefix and the .deb, each building and running
+#                    tests/consumer/milter/milter_consumer.c
 # Needs cmake, cc, c++, pkg-config, nm, readelf, man, dpkg-deb (and cmocka
 # for the shared build's tests). Usage: tests/consumer/run.sh [work-dir]
 set -euo pipefail
@@ -25,6 +30,10 @@ version=$(sed -n 's/^project(libdsn VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 wire=$'550 5.1.1 No such user\r'
 grep -q "^## \[$version\] - " CHANGELOG.md ||
   { echo "consumers: FAIL: CHANGELOG.md has no entry for $version" >&2; exit 1; }
+
+# the milter adapter is built, installed and packed where libmilter is
+milter=0
+[ -f /usr/include/libmilter/mfapi.h ] && milter=1
 
 say() { echo "-- consumers: $*"; }
 fail() { echo "consumers: FAIL: $*" >&2; exit 1; }
@@ -52,6 +61,21 @@ consumer_pkg_config() {
   # shellcheck disable=SC2046 # pkg-config prints several words on purpose
   cc -std=c99 -Wall -Wextra -Wpedantic -Werror $(pkg-config --cflags "$@" libdsn) \
     "$consumer_src" -o "$out" $(pkg-config --libs "$@" libdsn)
+}
+
+# check_milter_consumers NAME [cmake args...]: the milter consumer built
+# with find_package(dsn COMPONENTS milter) and with pkg-config's
+# libdsn-milter (PKG_CONFIG_PATH as the caller sets it), both run.
+check_milter_consumers() {
+  local name=$1
+  shift
+  consumer_cmake "milter-fp-$name" tests/consumer/milter "$@"
+  "$work/milter-fp-$name/milter_consumer" >/dev/null
+  # shellcheck disable=SC2046 # pkg-config prints several words on purpose
+  cc -std=c99 -Wall -Wextra -Wpedantic -Werror $(pkg-config --cflags libdsn-milter) \
+    tests/consumer/milter/milter_consumer.c -o "$work/milter-pc-$name" \
+    $(pkg-config --libs libdsn-milter)
+  "$work/milter-pc-$name" >/dev/null
 }
 
 # check_dsn_program PATH: the installed dsn program prints the wire bytes.
@@ -82,8 +106,12 @@ expected=(bin/dsn lib/libdsn.a lib/pkgconfig/libdsn.pc
   include/libdsn/dsn.h include/libdsn/dsn/version.h share/man/man3/libdsn.3)
 for f in include/dsn/*.h ./*.def; do expected+=("include/libdsn/dsn/${f##*/}"); done
 [ ! -e man/dsn.1 ] || expected+=(share/man/man1/dsn.1)
+[ "$milter" = 0 ] || expected+=(lib/libdsn-milter.a include/libdsn/dsn_milter.h
+  lib/pkgconfig/libdsn-milter.pc lib/cmake/dsn/dsnMilterTargets.cmake)
 for f in "${expected[@]}"; do [ -f "$static/$f" ] || fail "not installed: $f"; done
-! find "$static" -name '*.so*' | grep -q . || fail "static install has a .so"
+# grep reads here-strings, not pipes: with pipefail, grep -q leaving early
+# would fail the writer with SIGPIPE, and the check with it
+[ -z "$(find "$static" -name '*.so*')" ] || fail "static install has a .so"
 check_dsn_program "$static/bin/dsn"
 # <libdsn/dsn.h> needs nothing but the include root (/usr/include): dsn.h
 # finds its parts, and each part the parts and tables beside it; every part
@@ -131,6 +159,13 @@ consumer_pkg_config "$work/pc-static"
 "$work/pc-static"
 consumer_pkg_config "$work/pc-static-static" --static
 "$work/pc-static-static"
+if [ "$milter" = 1 ]; then
+  say "milter adapter against the static prefix (find_package, pkg-config)"
+  check_milter_consumers static -DCMAKE_PREFIX_PATH="$static"
+elif cmake -S tests/consumer/milter -B "$work/milter-none" \
+    -DCMAKE_PREFIX_PATH="$static" >/dev/null 2>&1; then
+  fail "find_package(dsn COMPONENTS milter) succeeded without the adapter"
+fi
 unset PKG_CONFIG_PATH
 
 # --- embedded in a parent project -------------------------------------------
@@ -167,7 +202,7 @@ for sym in "${dynamic[@]}"; do
   [[ $sym == dsn_* ]] || fail "libdsn.so exports $sym"
 done
 for sym in "${exports[@]}"; do
-  printf '%s\n' "${dynamic[@]}" | grep -qx -- "$sym" ||
+  grep -qx -- "$sym" <<<"$(printf '%s\n' "${dynamic[@]}")" ||
     fail "libdsn.so does not export $sym, which libdsn.a has"
 done
 check_dsn_program "$shared/bin/dsn"   # found through its RPATH, no LD_LIBRARY_PATH
@@ -175,7 +210,7 @@ say "shared: SONAME $soname, ${#dynamic[@]} exports, all dsn_*"
 
 say "find_package and pkg-config against the shared prefix"
 consumer_cmake fp-shared tests/consumer/find_package -DCMAKE_PREFIX_PATH="$shared"
-ldd "$work/fp-shared/consumer" | grep -q "$so\|$shared/lib/libdsn.so" ||
+grep -q "$so\|$shared/lib/libdsn.so" <<<"$(ldd "$work/fp-shared/consumer")" ||
   fail "the find_package consumer does not link $shared's libdsn.so"
 "$work/fp-shared/consumer"
 "$work/fp-shared/consumer_cxx"
@@ -194,6 +229,13 @@ for f in usr/bin/dsn "usr/lib/$multiarch/libdsn.a" "usr/lib/$multiarch/pkgconfig
     usr/include/libdsn/dsn/dsn_table.def usr/share/man/man3/libdsn.3; do
   grep -q " \./$f\$" <<<"$contents" || fail "$deb lacks /$f"
 done
+if [ "$milter" = 1 ]; then
+  for f in "usr/lib/$multiarch/libdsn-milter.a" usr/include/libdsn/dsn_milter.h \
+      "usr/lib/$multiarch/pkgconfig/libdsn-milter.pc" \
+      "usr/lib/$multiarch/cmake/dsn/dsnMilterTargets.cmake"; do
+    grep -q " \./$f\$" <<<"$contents" || fail "$deb lacks /$f"
+  done
+fi
 if [ "$(id -u)" != 0 ]; then
   say "not root: $deb built and checked, not installed"
 else
@@ -205,6 +247,7 @@ else
   consumer_cmake fp-deb tests/consumer/find_package
   "$work/fp-deb/consumer"
   check_dsn_program /usr/bin/dsn
+  [ "$milter" = 0 ] || check_milter_consumers deb
   if [ "$was_installed" != "install ok installed" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 \
       purge -y -qq libdsn-dev >/dev/null

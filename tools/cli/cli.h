@@ -118,9 +118,29 @@ void cli_put_help(const cli_command *cmd);
 extern const cli_option cli_global_options[];
 extern const size_t cli_global_option_count;
 
-/* The formatted reply in a buffer of its own size (NULL: out of memory
- * or a reply that formats to nothing), length in *len. Free it. */
-char *cli_format(const dsn_reply *r, unsigned flags, size_t *len);
+/* What `dsn reply --for TARGET` calls: writes r for one interface into
+ * buf[0..size) with snprintf's contract and returns the full length, or
+ * a negative DSN_E* error for a reply the interface cannot carry. */
+typedef int cli_target_writer(const dsn_reply *r, unsigned flags, char *buf,
+                              size_t size);
+
+/* One row of targets.def. */
+typedef struct cli_target {
+    const char *name; /* after --for */
+    const char *help;
+    cli_target_writer *write;
+} cli_target;
+
+#define CLI_TARGET(id, name, help) cli_target_writer cli_target_##id;
+#include "targets.def"
+extern const cli_target cli_targets[];
+extern const size_t cli_target_count;
+
+/* What write gives for r in a buffer of its own size, length in *len;
+ * NULL with *len the writer's negative error, or with *len >= 0 when out
+ * of memory. Free it. */
+char *cli_render(cli_target_writer *write, const dsn_reply *r, unsigned flags,
+                 int *len);
 
 /* Writes s[0..len) with every control byte (and '\\') as a C escape, so a
  * reply's text cannot drive the terminal. */

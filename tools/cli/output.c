@@ -9,16 +9,17 @@
 
 #include "cli.h"
 
-char *cli_format(const dsn_reply *r, unsigned flags, size_t *len)
+char *cli_render(cli_target_writer *write, const dsn_reply *r, unsigned flags,
+                 int *len)
 {
-    size_t n = dsn_format_ex(r, flags, NULL, 0);
     char *buf;
-    if (n == 0)
+    *len = write(r, flags, NULL, 0);
+    if (*len < 0)
         return NULL;
-    buf = malloc(n + 1);
+    buf = malloc((size_t)*len + 1);
     if (buf == NULL)
         return NULL;
-    *len = dsn_format_ex(r, flags, buf, n + 1);
+    *len = write(r, flags, buf, (size_t)*len + 1);
     return buf;
 }
 

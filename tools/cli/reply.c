@@ -1,6 +1,7 @@
 /*
  * reply.c - `dsn reply NAME` and the short form `dsn NAME [MSG [CODE]]`:
- * the wire reply of one libdsn function.
+ * the wire reply of one libdsn function, or with --for TARGET what a
+ * plugin interface needs for it (targets.def).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,20 +9,24 @@
 
 #include "cli.h"
 
-/* Writes the reply; with show_crlf each CRLF appears as the four
- * characters "\r\n" before a real newline. */
-static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf)
+/* Writes the reply for target; with show_crlf each CRLF appears as the
+ * four characters "\r\n" before a real newline. */
+static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf,
+                       const cli_target *target)
 {
-    size_t len = 0;
-    char *buf = cli_format(r, flags, &len);
+    int len = 0;
+    char *buf = cli_render(target->write, r, flags, &len);
+    if (buf == NULL && len < 0)
+        return cli_usage_error("reply: --for %s cannot carry this reply: %s",
+                               target->name, dsn_strerror(len));
     if (buf == NULL) {
         fputs("dsn: out of memory\n", stderr);
         return CLI_EIO;
     }
     if (!show_crlf) {
-        fwrite(buf, 1, len, stdout);
+        fwrite(buf, 1, (size_t)len, stdout);
     } else {
-        size_t i;
+        int i;
         for (i = 0; i < len; i++) {
             if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n') {
                 fputs("\\r\\n\n", stdout);
@@ -33,6 +38,30 @@ static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf)
     }
     free(buf);
     return cli_flush();
+}
+
+/* The interfaces of targets.def, smtp (the default) first. */
+const cli_target cli_targets[] = {
+#define CLI_TARGET(id, name, help) {name, help, cli_target_##id},
+#include "targets.def"
+};
+const size_t cli_target_count = CLI_COUNT(cli_targets);
+
+/* --for's help: every target's name, from the same table. */
+static const char for_help[] =
+    "print what the plugin interface TARGET needs instead of the wire "
+    "reply; TARGET is one of:"
+#define CLI_TARGET(id, name, help) " " name
+#include "targets.def"
+    " (see dsn(1); smtp is the default)";
+
+static const cli_target *target_named(const char *name)
+{
+    size_t i;
+    for (i = 0; i < cli_target_count; i++)
+        if (strcmp(cli_targets[i].name, name) == 0)
+            return &cli_targets[i];
+    return NULL;
 }
 
 static int find(const char *name, const char *msg, int code, dsn_reply *r)
@@ -48,6 +77,7 @@ enum reply_option {
     REPLY_CODE = 'c',
     REPLY_NO_ENHANCED = 'n',
     REPLY_SHOW_CRLF = CLI_LONG_ONLY,
+    REPLY_FOR,
     REPLY_ASCII,
 };
 
@@ -60,6 +90,7 @@ static const cli_option reply_options[] = {
      "leave the enhanced status code out"},
     {REPLY_SHOW_CRLF, "show-crlf", NULL,
      "show each CRLF as \\r\\n before the line end"},
+    {REPLY_FOR, "for", "TARGET", for_help},
     {REPLY_ASCII, "ascii", NULL,
      "keep the reply 7-bit, each byte >= 0x80 a '?', for a client that did "
      "not use SMTPUTF8"},
@@ -71,6 +102,7 @@ typedef struct reply_args {
     long code; /* 0: the default */
     unsigned flags;
     int show_crlf;
+    const cli_target *target;
 } reply_args;
 
 /* Takes one option or operand; CLI_OK or a usage error's exit status. */
@@ -93,6 +125,13 @@ static int take(reply_args *o, int id, const char *arg)
     case REPLY_SHOW_CRLF:
         o->show_crlf = 1;
         return CLI_OK;
+    case REPLY_FOR:
+        o->target = target_named(arg);
+        if (o->target == NULL)
+            return cli_usage_error("reply: unknown TARGET '%s' for --for "
+                                   "(see 'dsn reply --help')",
+                                   arg);
+        return CLI_OK;
     case REPLY_ASCII:
         o->flags |= DSN_FMT_ASCII;
         return CLI_OK;
@@ -106,7 +145,7 @@ static int take(reply_args *o, int id, const char *arg)
 
 static int run_reply(int argc, char **argv)
 {
-    reply_args o = {NULL, NULL, 0, 0, 0};
+    reply_args o = {NULL, NULL, 0, 0, 0, &cli_targets[0]};
     cli_args a;
     dsn_reply r;
     int id;
@@ -133,7 +172,7 @@ static int run_reply(int argc, char **argv)
         r.code = (int)o.code;
         r.cls = r.code / 100;
     }
-    return print_reply(&r, o.flags, o.show_crlf);
+    return print_reply(&r, o.flags, o.show_crlf, o.target);
 }
 
 const cli_command cli_command_reply = {
@@ -158,7 +197,7 @@ static int run_short_form(int argc, char **argv)
         return cli_usage_error("CODE '%s' is not a number", argv[2]);
     if (find(argv[0], msg, (int)code, &r) != 0)
         return CLI_EUSAGE;
-    return print_reply(&r, 0, 0);
+    return print_reply(&r, 0, 0, &cli_targets[0]);
 }
 
 const cli_command cli_command_short_form = {

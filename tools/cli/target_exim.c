@@ -5,12 +5,6 @@
 #include "cli.h"
 #include "dsn/exim.h"
 
-/* the rows of targets.def declare them; until then, here */
-int cli_target_exim_acl(const dsn_reply *r, unsigned flags, char *buf,
-                        size_t size);
-int cli_target_exim_local_scan(const dsn_reply *r, unsigned flags, char *buf,
-                               size_t size);
-
 /* Ends the text of length n (or the error n) that a writer left in buf
  * with a LF, keeping snprintf's contract: a buffer too small for it holds
  * the same prefix either way. */

@@ -5,10 +5,6 @@
 #include "cli.h"
 #include "dsn/opensmtpd.h"
 
-/* the row of targets.def declares it; until then, here */
-int cli_target_opensmtpd(const dsn_reply *r, unsigned flags, char *buf,
-                         size_t size);
-
 int cli_target_opensmtpd(const dsn_reply *r, unsigned flags, char *buf,
                          size_t size)
 {

@@ -1,7 +1,8 @@
-"""Checks the bounce Postfix sent: one RFC 3464 report whose per-recipient
-fields carry, for every line of EXPECTED ("rcpt<TAB>status<TAB>reply"),
-Status: status and Diagnostic-Code: smtp; reply (white space runs compared
-as one space: Postfix folds the long ones with an indent of its own).
+"""Checks the bounces Postfix sent: RFC 3464 reports whose per-recipient
+fields carry, for every line of EXPECTED ("rcpt<TAB>status<TAB>diagnostic"),
+Status: status and Diagnostic-Code: diagnostic, its type included (white
+space runs compared as one space: Postfix folds the long ones with an
+indent of its own).
 
 usage: check_bounce.py EXPECTED MESSAGE...   (exit 1 on any difference)
 """
@@ -31,8 +32,8 @@ def main():
     expected = {}
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:
-            rcpt, status, reply = line.rstrip("\n").split("\t")
-            expected[rcpt.lower()] = (status, "smtp; " + reply)
+            rcpt, status, diag = line.rstrip("\n").split("\t")
+            expected[rcpt.lower()] = (status, unfold(diag))
     seen = {}
     for block in reports(sys.argv[2:]):
         rcpt = unfold(block.get("Final-Recipient", "")).split(";", 1)[-1]

@@ -1,10 +1,11 @@
 """Reads the bounce Postfix sent with libdsn's own reader, `dsn report
 --json` (dsn_report_read/next), and checks, for every line of EXPECTED
-("rcpt<TAB>status<TAB>reply"), that the report names the recipient with
-Action failed, Status status, Diagnostic-Code type smtp and text reply
-(white space runs compared as one space: Postfix folds long fields with an
-indent of its own, which unfolding keeps), and no other recipient: a real
-writer's DSN read by libdsn.
+("rcpt<TAB>status<TAB>type; text", the format check_bounce.py reads), that
+the report names the recipient with Action failed, Status status and a
+Diagnostic-Code of that type (in any case) and text (white space runs
+compared as one space: Postfix folds long fields with an indent of its
+own, which unfolding keeps), and no other recipient: a real writer's DSN
+read by libdsn.
 
 usage: check_report.py EXPECTED DSN-PROGRAM MESSAGE...   (exit 1 on any
 difference)
@@ -22,8 +23,9 @@ def main():
     expected = {}
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:
-            rcpt, status, reply = line.rstrip("\n").split("\t")
-            expected[rcpt.lower()] = (status, squeeze(reply))
+            rcpt, status, diag = line.rstrip("\n").split("\t")
+            dtype, reply = diag.split("; ", 1)
+            expected[rcpt.lower()] = (status, dtype.lower(), squeeze(reply))
     p = subprocess.run([sys.argv[2], "report", "--json"] + sys.argv[3:],
                        capture_output=True, check=False)
     if p.returncode != 0:
@@ -35,16 +37,16 @@ def main():
         r = json.loads(line)
         got[(r["recipient"] or "").lower()] = r
     failed = False
-    for rcpt, (status, reply) in sorted(expected.items()):
+    for rcpt, (status, dtype, reply) in sorted(expected.items()):
         r = got.pop(rcpt, None)
-        want = ("failed", status, "smtp", reply)
+        want = ("failed", status, dtype, reply)
         have = None if r is None else (r["action"], r["status"],
-                                       r["diagnostic_type"],
+                                       (r["diagnostic_type"] or "").lower(),
                                        squeeze(r["diagnostic"]))
         if have == want and r["reporting_mta"]:
-            print("dsn report ok %s: %s %s, smtp; %s" % (
-                rcpt, have[0], status, reply[:60] + ("..." if len(reply) > 60
-                                                     else "")))
+            print("dsn report ok %s: %s %s, %s; %s" % (
+                rcpt, have[0], status, dtype,
+                reply[:60] + ("..." if len(reply) > 60 else "")))
             continue
         failed = True
         print("dsn report for %s: expected %r, got %r" % (rcpt, want, r))

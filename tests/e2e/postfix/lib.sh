@@ -106,7 +106,9 @@ start_bg() {
 }
 
 # The private instance: listens on 127.0.0.1:$1 only, no chroot, logs to
-# $WORK/maillog through postlogd. Extra main.cf lines come on stdin.
+# $WORK/maillog through postlogd. Extra main.cf lines come on stdin. No
+# domain is local (mydestination is empty) unless those lines say so; then
+# local(8) delivers to the system's users.
 postfix_start() {
   local port=$1
   POSTFIX_CONF=$WORK/etc
@@ -156,6 +158,7 @@ showq     unix  n - n - - showq
 error     unix  - - n - - error
 retry     unix  - - n - - error
 discard   unix  - - n - - discard
+local     unix  - n n - - local
 anvil     unix  - - n - 1 anvil
 scache    unix  - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd
@@ -182,4 +185,22 @@ port_open() {
 # grep the maillog, waiting up to $1 seconds for the pattern to appear
 wait_log() {
   wait_for "$1" "maillog line matching: $2" grep -qsF -- "$2" "$WORK/maillog"
+}
+
+# swaks_reply SERVER MAIL|RCPT FROM TO: the reply lines swaks shows for
+# that command (after "<** " or "<-  "); its whole log in
+# $WORK/swaks-TO.log. SERVER is a port on 127.0.0.1, or "|PROGRAM" for an
+# SMTP server on a pipe (sendmail -bs).
+swaks_reply() {
+  local server=$1 command=$2 from=$3 to=$4 log connect
+  log=$WORK/swaks-${to%@*}.log
+  case $server in
+    '|'*) connect=(--pipe "${server#|}") ;;
+    *) connect=(--server "127.0.0.1:$server") ;;
+  esac
+  swaks "${connect[@]}" --from "$from" --to "$to" \
+    --quit-after "$command" --timeout 20 >"$log" 2>&1 || true
+  awk -v cmd="$command" '$1 == "->" && index($2, cmd) == 1 { on = 1; next }
+       on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
+       on { exit }' "$log"
 }

@@ -38,14 +38,7 @@ smtpd_milters = inet:127.0.0.1:$mport
 milter_default_action = tempfail
 CF
 
-# The reply lines swaks shows for RCPT TO (after "<** " or "<-  ").
-rcpt_reply() {
-  swaks --server "127.0.0.1:$sport" --from sender@example.test \
-    --to "$1@example.test" --quit-after RCPT --timeout 20 >"$WORK/swaks-$1.log" 2>&1 || true
-  awk '/^ -> RCPT TO:/ { on = 1; next }
-       on && /^(<\*\*|<-) / { sub(/^(<\*\*|<-) +/, ""); print; next }
-       on { exit }' "$WORK/swaks-$1.log"
-}
+rcpt_reply() { swaks_reply "$sport" RCPT sender@example.test "$1@example.test"; }
 
 checked=0
 while read -r localpart name msg; do

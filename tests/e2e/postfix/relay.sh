@@ -20,8 +20,8 @@
 set -euo pipefail
 E2E_NAME=e2e-postfix-relay
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-. "$here/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=../lib/mta.sh
+. "$here/../lib/mta.sh"
 
 require postfix swaks python3
 require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
@@ -36,21 +36,12 @@ ghost -           no_such_user
 bob   multiline   sec_unauthorized @multiline
 carol long        mbox_disabled @wrapped
 CASES
-{
-  echo "sender accept # bounces come back here"
-  awk '$2 != "-" { print $1, $2 }' "$WORK/cases"
-} >"$WORK/users"
-
-start_bg "$WORK/smtpd.log" "$DSN_SMTPD" --listen 127.0.0.1 --port 0 \
-  --users "$WORK/users" --domain example.test --maildir "$WORK/maildir" \
-  --hostname dsn-smtpd.test
-wait_for 10 "dsn-smtpd to listen" grep -qs '^dsn-smtpd: listening on ' "$WORK/smtpd.log"
-rport=$(sed -n 's/^dsn-smtpd: listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$WORK/smtpd.log")
-[ -n "$rport" ] || die "no port in: $(cat "$WORK/smtpd.log")"
+mapfile -t users < <(awk '$2 != "-" { print $1, $2 }' "$WORK/cases")
+dsn_smtpd_start "sender accept # bounces come back here" "${users[@]}"
 
 sport=$(free_port)
 postfix_start "$sport" <<CF
-relayhost = [127.0.0.1]:$rport
+relayhost = [127.0.0.1]:$SMTPD_PORT
 smtp_helo_name = postfix.test
 bounce_queue_lifetime = 0
 maximal_queue_lifetime = 0
@@ -67,7 +58,7 @@ while read -r localpart _ name text; do
   reply=$("$DSN_SMTPD_EXPECT" "$name" $text | tr -d '\r')
   joined=$(printf '%s\n' "$reply" | paste -sd ' ' -)
   status=$(printf '%s\n' "$reply" | tail -n 1 | cut -d ' ' -f 2)
-  line="to=<$localpart@example.test>, relay=127.0.0.1[127.0.0.1]:$rport"
+  line="to=<$localpart@example.test>, relay=127.0.0.1[127.0.0.1]:$SMTPD_PORT"
   wait_log 30 "$line"
   got=$(grep -F "$line" "$WORK/maillog" | tail -n 1)
   want="dsn=$status, status=bounced (host 127.0.0.1[127.0.0.1] said: $joined (in reply to RCPT TO command))"
@@ -75,10 +66,9 @@ while read -r localpart _ name text; do
     *"$want") say "ok $localpart: $want" ;;
     *) die "maillog for $localpart: expected ...$want, got: $got" ;;
   esac
-  printf '%s@example.test\t%s\t%s\n' "$localpart" "$status" "$joined" >>"$WORK/expected"
+  printf '%s@example.test\t%s\tsmtp; %s\n' "$localpart" "$status" "$joined" >>"$WORK/expected"
 done <"$WORK/cases"
 
-maildir_has_mail() { compgen -G "$WORK/maildir/new/*" >/dev/null; }
 wait_for 30 "the bounce in dsn-smtpd's maildir" maildir_has_mail
 python3 "$here/check_bounce.py" "$WORK/expected" "$WORK"/maildir/new/* |
   sed "s/^/$E2E_NAME: /"
