@@ -98,7 +98,7 @@ static size_t w_printf(char *buf, size_t size)
           "Content-Description: Notification\r\n\r\n"
           "This report comes from the mail system at %s.\r\n\r\n"
           "Your message could not be delivered to one or more of its\r\n"
-          "recipients. The mail system gave up on the recipients below.\r\n",
+          "recipients. What happened to each recipient is said below.\r\n",
           W_BOUNDARY, W_MTA);
     for (i = 0; i < 3; i++) {
         W_PUT("\r\n<%s>: could not be delivered\r\n    Status: %d.%d.%d\r\n",

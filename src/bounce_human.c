@@ -13,7 +13,7 @@
 static const bw_outcome outcomes[] = {
     {DSN_ACTION_FAILED, "Delivery report: message not delivered",
      "Your message could not be delivered to one or more of its\r\n"
-     "recipients. The mail system gave up on the recipients below.",
+     "recipients. What happened to each recipient is said below.",
      "could not be delivered"},
     {DSN_ACTION_DELAYED, "Delivery report: message delayed",
      "Your message has not yet been delivered to one or more of its\r\n"

@@ -144,7 +144,7 @@ static void test_one_failure_exact(void **state)
         "This report comes from the mail system at mail.example.org.\r\n"
         "\r\n"
         "Your message could not be delivered to one or more of its\r\n"
-        "recipients. The mail system gave up on the recipients below.\r\n"
+        "recipients. What happened to each recipient is said below.\r\n"
         "\r\n"
         "<gone@example.net>: could not be delivered\r\n"
         "    Status: 5.1.1\r\n"

@@ -112,7 +112,7 @@ extern "C" {
                      "enhanced status code)")                                  \
     XX(EBADSTATUS, -3, "enhanced status subject or detail outside "            \
                        "0..999")                                               \
-    XX(EBADCLASS, -4, "enhanced status class differs from the reply class")    \
+    XX(EBADCLASS, -4, "status class does not fit the reply code or Action")    \
     XX(ENOTFOUND, -5, "no function of that name in dsn_table.def")             \
     /* -10..-19: replies parsed (dsn/parse.h) */                               \
     XX(EINCOMPLETE, -10, "incomplete reply: read more and parse again")        \

@@ -143,7 +143,8 @@ check_man "$static/share/man/man3/libdsn.3" "${exports[@]}"
 say "static install: ${#expected[@]} files, bin/dsn, man -l libdsn.3 ok"
 
 say "find_package against the static prefix (C and C++)"
-consumer_cmake fp-static tests/consumer/find_package -DCMAKE_PREFIX_PATH="$static"
+consumer_cmake fp-static tests/consumer/find_package -DCMAKE_PREFIX_PATH="$static" \
+  -DDSN_WANT="${version%.*}"
 "$work/fp-static/consumer"
 "$work/fp-static/consumer_cxx"
 if cmake -S tests/consumer/find_package -B "$work/fp-major" \
@@ -209,7 +210,8 @@ check_dsn_program "$shared/bin/dsn"   # found through its RPATH, no LD_LIBRARY_P
 say "shared: SONAME $soname, ${#dynamic[@]} exports, all dsn_*"
 
 say "find_package and pkg-config against the shared prefix"
-consumer_cmake fp-shared tests/consumer/find_package -DCMAKE_PREFIX_PATH="$shared"
+consumer_cmake fp-shared tests/consumer/find_package -DCMAKE_PREFIX_PATH="$shared" \
+  -DDSN_WANT="${version%.*}"
 grep -q "$so\|$shared/lib/libdsn.so" <<<"$(ldd "$work/fp-shared/consumer")" ||
   fail "the find_package consumer does not link $shared's libdsn.so"
 "$work/fp-shared/consumer"
@@ -244,7 +246,7 @@ else
     install -y -qq "$deb" >/dev/null
   consumer_pkg_config "$work/pc-deb"
   "$work/pc-deb"
-  consumer_cmake fp-deb tests/consumer/find_package
+  consumer_cmake fp-deb tests/consumer/find_package -DDSN_WANT="${version%.*}"
   "$work/fp-deb/consumer"
   check_dsn_program /usr/bin/dsn
   [ "$milter" = 0 ] || check_milter_consumers deb
