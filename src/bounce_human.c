@@ -67,7 +67,7 @@ static void put_clean(bw_out *o, const char *s, size_t n, int lines)
     while (i < n) {
         /* the run of octets that go out as they are, in one piece */
         size_t run = i, k;
-        while (run < n && (k = dsn_utf8_char_len(p, run, n)) > 0 &&
+        while (run < n && (k = dsn_utf8_char_len(s, run, n)) > 0 &&
                (k > 1 || !dsn_is_ctl(p[run])))
             run += k;
         if (run > i) {
@@ -75,7 +75,7 @@ static void put_clean(bw_out *o, const char *s, size_t n, int lines)
             i = run;
             continue;
         }
-        if (dsn_utf8_char_len(p, i, n) == 0)
+        if (dsn_utf8_char_len(s, i, n) == 0)
             bw_put(o, "?", 1);
         else if (lines && (p[i] == '\r' || p[i] == '\n')) {
             bw_put(o, "\r\n", 2);

@@ -182,10 +182,8 @@ static size_t header_run(const bw_plan *pl, const char *p, size_t n, int *sub)
     while (i < n) {
         unsigned char c = (unsigned char)p[i];
         size_t k = 1;
-        if (c == '\0' ||
-            (c >= 0x80 &&
-             (!pl->international ||
-              (k = dsn_utf8_char_len((const unsigned char *)p, i, n)) == 0)))
+        if (c == '\0' || (c >= 0x80 && (!pl->international ||
+                                        (k = dsn_utf8_char_len(p, i, n)) == 0)))
             break;
         i += k;
     }

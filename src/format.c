@@ -66,7 +66,7 @@ static void put_clean(dsn_sink *o, const char *t, size_t s, size_t e, int ascii)
         unsigned char c = (unsigned char)t[i];
         size_t k = 1;
         if (c >= 0x80)
-            k = ascii ? 0 : dsn_utf8_char_len((const unsigned char *)t, i, e);
+            k = ascii ? 0 : dsn_utf8_char_len(t, i, e);
         if (k == 0)
             dsn_sink_putc(o, REPLACEMENT);
         else if (!dsn_is_ctl(c))

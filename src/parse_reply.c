@@ -19,6 +19,7 @@
 #include "dsn.h"
 #include "status_scan.h"
 #include "text_class.h"
+#include "utf8.h"
 
 /* The bytes of a reply, the rules they are read by, and what was found. */
 struct reader {
@@ -238,50 +239,6 @@ static int read_line_end(struct reader *rd, struct line *ln, size_t at,
     return r != 0 ? r : 1;
 }
 
-/*
- * The length of the well-formed UTF-8 character (RFC 3629 3) at buf[at],
- * a byte above 0x7F: 2 to 4; 0 when there is none; -1 when limit cuts it
- * before it can tell.
- */
-/*@ requires reader_ok(rd) && at < limit <= rd->len;
-    assigns \nothing;
-    ensures \result == -1 || \result == 0 || 2 <= \result <= 4;
-    ensures \result > 0 ==> at + \result <= limit; */
-static int utf8_length(const struct reader *rd, size_t at, size_t limit)
-{
-    unsigned char c = byte_at(rd, at), lo = 0x80, hi = 0xBF;
-    int n, k;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4;
-    else
-        return 0; /* a continuation byte, C0, C1 or F5-FF */
-    if (c == 0xE0)
-        lo = 0xA0; /* no overlong form */
-    else if (c == 0xED)
-        hi = 0x9F; /* no surrogate */
-    else if (c == 0xF0)
-        lo = 0x90; /* no overlong form */
-    else if (c == 0xF4)
-        hi = 0x8F; /* nothing above U+10FFFF */
-    /*@ loop invariant 1 <= k <= n && at + k <= limit;
-        loop assigns k, lo, hi;
-        loop variant n - k; */
-    for (k = 1; k < n; k++) {
-        size_t next = at + (size_t)k;
-        if (next >= limit)
-            return -1;
-        if (byte_at(rd, next) < lo || byte_at(rd, next) > hi)
-            return 0;
-        lo = 0x80;
-        hi = 0xBF;
-    }
-    return n;
-}
-
 /* A line longer than RFC 5321's 512 octets, taken: flagged (LONG_LINE),
  * as Postfix takes up to its line_length_limit. */
 /*@ requires \valid(rd) && \valid_read(ln) && \separated(rd, ln);
@@ -338,7 +295,7 @@ static int read_text(struct reader *rd, struct line *ln)
             r = forgive(rd, DSN_ECTRL, DSN_REPLY_CTRL);
         } else {
             rd->flags |= DSN_REPLY_EIGHTBIT;
-            n = utf8_length(rd, at, limit);
+            n = dsn_utf8_char_scan(rd->buf, at, limit);
             if (n < 0)
                 break;
             if (n == 0) {

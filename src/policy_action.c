@@ -55,7 +55,7 @@ static int next_unit(text_cursor *c, const char **s, size_t *n)
         c->started = 1;
         /* the text ends in a NUL, which no valid sequence holds: the
          * check stops there, whatever n it is given */
-        len = dsn_utf8_char_len((const unsigned char *)c->p, 0, 4);
+        len = dsn_utf8_char_len(c->p, 0, 4);
         if (len == 0 || (c->ascii && ch >= 0x80)) {
             *s = "?";
             *n = 1;

@@ -94,7 +94,7 @@ static int high_byte(cursor *c, size_t i)
     }
     if (!c->utf8)
         return REPLACEMENT;
-    n = dsn_utf8_char_len((const unsigned char *)c->raw.base, i, c->raw.to);
+    n = dsn_utf8_char_len(c->raw.base, i, c->raw.to);
     if (n < 2)
         return REPLACEMENT;
     c->keep = n - 1;

@@ -8,7 +8,7 @@
 
 size_t dsn_utf8_char(const char *s, size_t len)
 {
-    return len == 0 ? 0 : dsn_utf8_char_len((const unsigned char *)s, 0, len);
+    return len == 0 ? 0 : dsn_utf8_char_len(s, 0, len);
 }
 
 size_t dsn_utf8_valid(const char *s, size_t len)
@@ -16,8 +16,7 @@ size_t dsn_utf8_valid(const char *s, size_t len)
     size_t i = 0, k;
     if (len == 0)
         return 0;
-    while (i < len &&
-           (k = dsn_utf8_char_len((const unsigned char *)s, i, len)) > 0)
+    while (i < len && (k = dsn_utf8_char_len(s, i, len)) > 0)
         i += k;
     return i;
 }

@@ -35,7 +35,8 @@ for name in format_ex status_fields; do
   # specification rows are left out: each is also reported at its call)
   awk -F'\t' 'NR > 1 && $1 !~ /^FRAMAC_SHARE/ && $6 != "Valid" {
       fn = $4; sub(/_[0-9]+$/, "", fn) # a static inline copy: f_2
-      print $1 "/" $2 " | " fn " | " $5 " | " $7 }' "$out/$name.csv" |
+      kind = $5; sub(/_[0-9]+$/, "", kind) # "precondition of f_2"
+      print $1 "/" $2 " | " fn " | " kind " | " $7 }' "$out/$name.csv" |
     sort >"$out/$name.found"
   [ -z "${PROOF_KEEP:-}" ] || cp "$out/$name.found" "$PROOF_KEEP.$name"
   { grep -v -e '^#' -e '^$' "tests/proof/baseline-$name.txt" || true; } |

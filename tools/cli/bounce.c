@@ -121,9 +121,12 @@ static int recipient_option(bounce_args *g, int id, const char *arg)
     case BOUNCE_DIAGNOSTIC:
         r->diagnostic = arg;
         break;
-    default: /* BOUNCE_REMOTE_MTA */
+    case BOUNCE_REMOTE_MTA:
         r->remote_mta = arg;
         break;
+    default: /* message_option hands over only the options above */
+        return cli_usage_error("bounce: option id %d is no recipient option",
+                               id);
     }
     return CLI_OK;
 }
@@ -172,8 +175,15 @@ static int message_option(bounce_args *g, int id, const char *arg)
         g->rcpts[g->count++] = r;
         break;
     }
-    default:
+    case BOUNCE_ORCPT:
+    case BOUNCE_ACTION:
+    case BOUNCE_STATUS:
+    case BOUNCE_CODE:
+    case BOUNCE_DIAGNOSTIC:
+    case BOUNCE_REMOTE_MTA:
         return recipient_option(g, id, arg);
+    default: /* cli_next returns only ids of bounce_options */
+        return cli_usage_error("bounce: option id %d is unknown", id);
     }
     return CLI_OK;
 }

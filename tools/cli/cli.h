@@ -41,6 +41,11 @@ typedef struct cli_option {
     const char *help; /* what it does; the help printer wraps it */
 } cli_option;
 
+/* --strict of dsn parse and dsn explain, one option for both: read
+ * replies with DSN_PARSE_STRICT. Defined in parse.c. */
+#define CLI_STRICT CLI_LONG_ONLY
+extern const cli_option cli_strict_option;
+
 /* One subcommand: a row of the table in commands.def. */
 typedef struct cli_command {
     const char *name;     /* NULL: the short form, run for any other word */

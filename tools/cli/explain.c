@@ -270,14 +270,6 @@ static int append(char **text, size_t *len, const char *operand)
     return CLI_OK;
 }
 
-enum explain_option { EXPLAIN_STRICT = CLI_LONG_ONLY };
-
-static const cli_option explain_options[] = {
-    {EXPLAIN_STRICT, "strict", NULL,
-     "read a reply line in strict mode, as dsn parse --strict does (lenient, "
-     "the default, forgives what Postfix's client takes and says so)"},
-};
-
 static int run_explain(int argc, char **argv)
 {
     cli_args a;
@@ -293,7 +285,7 @@ static int run_explain(int argc, char **argv)
             free(text);
             return a.status;
         }
-        if (id == EXPLAIN_STRICT)
+        if (id == CLI_STRICT)
             opt.flags |= DSN_PARSE_STRICT;
         else
             rc = append(&text, &len, a.arg);
@@ -319,6 +311,6 @@ const cli_command cli_command_explain = {
     "entry, what it means for the sender, and the libdsn functions that "
     "send it; a reply line is read with dsn parse's rules, lenient unless "
     "--strict",
-    explain_options,
-    CLI_COUNT(explain_options),
+    &cli_strict_option,
+    1,
     run_explain};

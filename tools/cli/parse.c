@@ -208,13 +208,10 @@ static enum outcome parse_all(const char *buf, size_t len,
     return worst;
 }
 
-enum parse_option { PARSE_STRICT = CLI_LONG_ONLY };
-
-static const cli_option parse_options[] = {
-    {PARSE_STRICT, "strict", NULL,
-     "strict mode: reject what the lenient default forgives (what Postfix's "
-     "client takes, flagged), and lines over 512 octets"},
-};
+const cli_option cli_strict_option = {
+    CLI_STRICT, "strict", NULL,
+    "strict mode: reject what the lenient default forgives (what Postfix's "
+    "client takes, flagged), and lines over 512 octets"};
 
 static int run_parse(int argc, char **argv)
 {
@@ -232,11 +229,8 @@ static int run_parse(int argc, char **argv)
             return cli_usage_error("parse: unexpected argument '%s' (the "
                                    "replies are read from stdin)",
                                    a.arg);
-        switch ((enum parse_option)id) {
-        case PARSE_STRICT:
+        if (id == CLI_STRICT)
             opt.flags |= DSN_PARSE_STRICT;
-            break;
-        }
     }
     buf = read_all(&len);
     if (buf == NULL)
@@ -256,6 +250,6 @@ const cli_command cli_command_parse = {
     "read on where the parser says. Exit status 65 for input that is no "
     "reply, else 69 for a permanent failure (5yz), else 75 for a transient "
     "one (4yz), else 0",
-    parse_options,
-    CLI_COUNT(parse_options),
+    &cli_strict_option,
+    1,
     run_parse};
