@@ -91,21 +91,17 @@ int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
 {
     size_t n;
     int b64 = dsn_ascii_ieq(enc.ptr, enc.len, "base64");
+    out->ptr = s; /* the bytes as they are, unless decoded below */
+    out->len = len;
     if (!b64 && !dsn_ascii_ieq(enc.ptr, enc.len, "quoted-printable")) {
         if (enc.len == 0 || dsn_ascii_ieq(enc.ptr, enc.len, "7bit") ||
             dsn_ascii_ieq(enc.ptr, enc.len, "8bit") ||
-            dsn_ascii_ieq(enc.ptr, enc.len, "binary")) {
-            out->ptr = s;
-            out->len = len;
-            return DSN_OK;
-        }
+            dsn_ascii_ieq(enc.ptr, enc.len, "binary"))
+            return 0;
         return DSN_EENCODING;
     }
-    if (len == 0) {
-        out->ptr = s;
-        out->len = 0;
-        return DSN_OK;
-    }
+    if (len == 0)
+        return 0;
     if (a->size - a->used < len)
         return DSN_ESCRATCH;
     n = b64 ? base64(s, len, a->buf + a->used)
@@ -113,5 +109,5 @@ int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
     out->ptr = a->buf + a->used;
     out->len = n;
     a->used += n;
-    return DSN_OK;
+    return 1;
 }

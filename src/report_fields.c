@@ -89,26 +89,30 @@ static dsn_slice *member(void *obj, size_t off)
     return (dsn_slice *)(void *)((char *)obj + off);
 }
 
-/* Keeps v in obj, the struct of field id, in the field's form. */
-static void set_field(void *obj, int id, dsn_slice v)
+/* Keeps v in obj, the struct of field id, in the field's form. Returns 1
+ * when the value or the type kept is not empty. */
+static int set_field(void *obj, int id, dsn_slice v)
 {
     const struct field_info *fi = &fields[id];
-    dsn_slice *value = member(obj, fi->value), t;
+    dsn_slice value = v, type = empty;
     switch ((enum field_form)fi->form) {
     case TYPED:
-        dsn_rpt_typed(v, member(obj, fi->type), value);
+        dsn_rpt_typed(v, &type, &value);
         break;
     case ADDRESS:
-        dsn_rpt_typed(v, member(obj, fi->type), &t);
-        *value = dsn_rpt_address(t);
+        dsn_rpt_typed(v, &type, &value);
+        value = dsn_rpt_address(value);
         break;
     case WORD:
-        *value = dsn_rpt_word(v);
+        value = dsn_rpt_word(v);
         break;
     case AS_IS:
-        *value = v;
         break;
     }
+    if (fi->type != fi->value) /* a typed field */
+        *member(obj, fi->type) = type;
+    *member(obj, fi->value) = value;
+    return value.len > 0 || type.len > 0;
 }
 
 /* ---- the per-message block ---- */
@@ -139,7 +143,7 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_field(rep, id, v);
+        (void)set_field(rep, id, v);
     }
     rep->next_ = pos;
     return DSN_OK;
@@ -154,16 +158,14 @@ static int action_id(dsn_slice word)
     return id < 0 ? 0 : id;
 }
 
-/* 1 when field id cannot belong to the block r holds so far, as the block
- * holds it already: the writer left the blank line out. Repetition is the
- * only sign taken, since writers order the fields of a block every way
- * (Amazon SES puts Action first, MessageLabs Final-Recipient last). */
-static int starts_next_block(const dsn_report_recipient *r, int id)
+/* 1 when field id cannot belong to the block so far, as the block holds
+ * it already (kept is the set of fields kept not empty, a bit per id):
+ * the writer left the blank line out. Repetition is the only sign taken,
+ * since writers order the fields of a block every way (Amazon SES puts
+ * Action first, MessageLabs Final-Recipient last). */
+static int starts_next_block(unsigned long kept, int id)
 {
-    const char *p = (const char *)r;
-    return id != F_UNKNOWN && fields[id].once &&
-           (((const dsn_slice *)(const void *)(p + fields[id].value))->len ||
-            ((const dsn_slice *)(const void *)(p + fields[id].type))->len);
+    return id != F_UNKNOWN && fields[id].once && (kept >> id & 1u);
 }
 
 static void clear(dsn_report_recipient *r)
@@ -187,6 +189,7 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
     const char *s = rep->part_;
     size_t len = rep->part_len_, pos = rep->next_;
     int seen = 0, kind;
+    unsigned long kept = 0;
     dsn_rpt_field f;
     clear(r);
     while ((kind = dsn_rpt_field_next(s, len, &pos, &f)) != DSN_RPT_END) {
@@ -197,8 +200,8 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
         if (kind != DSN_RPT_FIELD)
             continue;
         id = field_id(f.name);
-        if (starts_next_block(r, id)) {
-            pos = (size_t)(f.name.ptr - s);
+        if (starts_next_block(kept, id)) {
+            pos = f.start;
             break;
         }
         seen = 1;
@@ -206,7 +209,8 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_field(r, id, v);
+        if (set_field(r, id, v))
+            kept |= 1ul << id;
         if (id == F_ACTION)
             r->action_id = action_id(r->action);
     }

@@ -72,6 +72,7 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
     f->name.ptr = f->value.ptr = NULL; /* defined whatever comes back */
     f->name.len = f->value.len = 0;
     f->folded = 0;
+    f->start = start;
     if (start >= len)
         return DSN_RPT_END;
     end = dsn_rpt_line(s, len, start, &next);

@@ -16,7 +16,7 @@ static int is_cfws(char c)
  * index of the next other byte, or n. */
 static size_t skip_cfws(const char *s, size_t i, size_t n)
 {
-    int depth = 0;
+    size_t depth = 0; /* at most the bytes read, i */
     for (; i < n; i++) {
         char c = s[i];
         if (depth > 0 && c == '\\' && i + 1 < n)

@@ -45,7 +45,7 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
     dsn_rpt_found f;
     dsn_rpt_arena a;
     dsn_slice part;
-    int err;
+    int decoded;
     if (rep == NULL)
         return DSN_EINVAL;
     clear(rep);
@@ -59,10 +59,11 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
     a.buf = scratch;
     a.size = scratch_size;
     a.used = 0;
-    err = dsn_rpt_decode(msg + f.status_start, f.status_end - f.status_start,
-                         f.status_encoding, &a, &part);
-    if (err != DSN_OK)
-        return err;
+    decoded =
+        dsn_rpt_decode(msg + f.status_start, f.status_end - f.status_start,
+                       f.status_encoding, &a, &part);
+    if (decoded < 0)
+        return decoded;
     rep->part_ = part.ptr;
     rep->part_len_ = part.len;
     if (dsn_rpt_message_fields(rep, &a) != DSN_OK) {
@@ -73,7 +74,7 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
     rep->flags =
         (f.status_kind == DSN_RPT_GLOBAL_STATUS ? DSN_REPORT_GLOBAL : 0u) |
         (f.in_report ? DSN_REPORT_IN_REPORT : 0u) |
-        (part.ptr != msg + f.status_start ? DSN_REPORT_DECODED : 0u);
+        (decoded ? DSN_REPORT_DECODED : 0u);
     rep->scratch_ = scratch;
     rep->scratch_size_ = scratch_size;
     rep->scratch_used_ = a.used;

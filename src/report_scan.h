@@ -34,6 +34,7 @@ enum {
 /* One header field: its name, and its value from after the ':' to the end
  * of its last line (line end excluded), folds included. */
 typedef struct dsn_rpt_field {
+    size_t start; /* index of its first line */
     dsn_slice name;
     dsn_slice value;
     int folded; /* the value spans more than one line */
@@ -118,8 +119,9 @@ void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f);
 /* ---- Content-Transfer-Encoding (report_decode.c; RFC 2045 6) ---- */
 
 /* Decodes s[0..len) in encoding enc into the arena: *out is the decoded
- * bytes, or s itself for 7bit, 8bit, binary and no encoding. DSN_OK,
- * DSN_EENCODING or DSN_ESCRATCH. */
+ * bytes (returns 1), or s itself for 7bit, 8bit, binary, no encoding and
+ * an empty part (returns 0); else DSN_EENCODING or DSN_ESCRATCH (*out is
+ * then s). */
 int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
                    dsn_slice *out);
 

@@ -61,7 +61,7 @@ static int is_x00(const dsn_status *st)
 
 void dsn_rpt_statuses(dsn_report_recipient *r)
 {
-    dsn_status d;
+    dsn_status d = {0, 0, 0}; /* set before use: read only when parsed */
     dsn_slice *t = &r->status_text;
     size_t w = status_word(t->ptr, t->len, &r->status);
     if (w > 0) {

@@ -69,9 +69,9 @@ static int want_original(const dsn_rpt_found *f)
            (f->status_kind != 0 && f->original_start < f->status_start);
 }
 
-/* A body part begins at pos, in the multipart at level depth - 1:
+/* A body part begins at pos, in the multipart at level (0 = outermost):
  * reads its headers and notes what it is. Returns its body's index. */
-static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
+static size_t begin_part(walk *w, int level, size_t pos, dsn_rpt_found *f)
 {
     dsn_rpt_part p;
     size_t body = dsn_rpt_part_headers(w->msg, w->len, pos, &p);
@@ -88,7 +88,7 @@ static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
     } else if ((kind == DSN_RPT_STATUS || kind == DSN_RPT_GLOBAL_STATUS) &&
                f->status_kind == 0) {
         f->status_kind = kind;
-        f->in_report = w->report[w->depth - 1];
+        f->in_report = w->report[level];
         f->status_start = body;
         f->status_end = w->len;
         f->status_encoding = p.encoding;
@@ -149,16 +149,18 @@ static void walk_body(walk *w, size_t pos, dsn_rpt_found *f)
             continue;
         }
         end_part(w, pos, f);
-        w->depth = closing ? k : k + 1;
         pos = next;
-        if (closing)
+        if (closing) {
+            w->depth = k;
             continue;
-        if (w->parts == DSN_REPORT_PARTS_MAX) {
+        }
+        w->depth = k + 1;
+        if (w->parts >= DSN_REPORT_PARTS_MAX) {
             f->limit = DSN_EMIMEPARTS;
             return;
         }
         w->parts++;
-        pos = begin_part(w, pos, f);
+        pos = begin_part(w, k, pos, f);
     }
 }
 
@@ -169,7 +171,7 @@ void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f)
     walk w;
     dsn_rpt_part top;
     size_t body = dsn_rpt_part_headers(msg, len, 0, &top);
-    int kind = dsn_rpt_kind(top.type);
+    int kind = dsn_rpt_kind(top.type), k;
     *f = none;
     if (kind == DSN_RPT_STATUS || kind == DSN_RPT_GLOBAL_STATUS) {
         f->status_kind = kind;
@@ -182,7 +184,10 @@ void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f)
         return;
     w.msg = msg;
     w.len = len;
-    w.bnd[0] = top.boundary;
+    for (k = 0; k < DSN_REPORT_DEPTH_MAX; k++) { /* all set: none is stale */
+        w.bnd[k] = top.boundary;
+        w.report[k] = 0;
+    }
     w.report[0] = dsn_ascii_ieq(top.type.ptr, top.type.len, "multipart/report");
     w.depth = 1;
     w.open = DSN_RPT_OTHER;
