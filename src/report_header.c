@@ -3,26 +3,20 @@
  * (RFC 5322 section 2.2): LF or CRLF line ends, a field is a name of
  * printable characters but ':' and a value that goes on over the lines
  * that start with a space or a tab. Nothing is copied: a field is two
- * slices of the buffer.
+ * spans of the buffer. Lines are found by index, byte by byte, so that
+ * every read is checked against len where it is made.
  */
-#include <string.h>
-
 #include "report_scan.h"
 
 size_t dsn_rpt_line(const char *s, size_t len, size_t pos, size_t *next)
 {
-    const char *lf;
-    size_t end;
-    if (pos >= len) {
+    size_t end = pos < len ? pos : len;
+    while (end < len && s[end] != '\n')
+        end++;
+    if (end >= len) { /* no line end: the line runs to len */
         *next = len;
         return len;
     }
-    lf = memchr(s + pos, '\n', len - pos);
-    if (lf == NULL) {
-        *next = len;
-        return len;
-    }
-    end = (size_t)(lf - s);
     *next = end + 1;
     if (end > pos && s[end - 1] == '\r')
         end--;
@@ -69,8 +63,8 @@ static size_t name_end(const char *s, size_t pos, size_t end)
 int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
 {
     size_t start = *pos, next, end, colon, value_end;
-    f->name.ptr = f->value.ptr = NULL; /* defined whatever comes back */
-    f->name.len = f->value.len = 0;
+    f->name.s = f->value.s = s; /* defined whatever comes back */
+    f->name.from = f->name.to = f->value.from = f->value.to = 0;
     f->folded = 0;
     f->start = start;
     if (start >= len)
@@ -81,7 +75,7 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
         return DSN_RPT_BLANK;
     }
     /* no field starts so: it may be a delimiter (RFC 2046 5.1.1) */
-    if (end - start >= 2 && s[start] == '-' && s[start + 1] == '-') {
+    if (start + 1 < end && s[start] == '-' && s[start + 1] == '-') {
         *pos = next;
         return DSN_RPT_DASHES;
     }
@@ -99,13 +93,13 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
     *pos = next;
     if (colon == end || is_wsp(s[start]))
         return DSN_RPT_JUNK;
-    f->name.ptr = s + start;
-    f->name.len = colon - start;
-    while (f->name.len > 0 && is_wsp(f->name.ptr[f->name.len - 1]))
-        f->name.len--;
+    f->name.from = start;
+    f->name.to = colon;
+    while (f->name.to > start && is_wsp(s[f->name.to - 1]))
+        f->name.to--;
     while (colon < end && s[colon] != ':')
         colon++;
-    f->value.ptr = s + colon + 1;
-    f->value.len = value_end - colon - 1;
+    f->value.from = colon + 1;
+    f->value.to = value_end;
     return DSN_RPT_FIELD;
 }

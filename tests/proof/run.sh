@@ -24,7 +24,9 @@
 #                must be proved;
 #   SOURCE...    the library files the harness needs (src/x.c ...).
 #
-# Every harness runs with -machdep gcc_x86_64 -c11. An alarm fails the run unless
+# Every harness runs with -machdep gcc_x86_64 -c11; tests/proof/unreached.ml
+# lists the statements no input reaches in BUILD-DIR/proof/NAME.unreached
+# ("function file:line", one per line). An alarm fails the run unless
 # tests/proof/baseline-NAME.txt lists it, and a line there that no longer
 # occurs fails it too (the baseline only shrinks): one line per alarm,
 #
@@ -67,11 +69,12 @@ cpp="-Iinclude -Isrc -I$build/include"
 common=(-machdep gcc_x86_64 -c11)
 
 # alarms CSV: the alarms of a report-csv, one "FILE | FUNCTION | KIND |
-# PROPERTY" line each (the libc specifications' own rows left out: each is
-# also reported at its call)
+# PROPERTY" line each: the properties EVA could not prove (not Valid, not
+# in Dead code, not a libc clause Considered valid); the libc
+# specifications' own rows left out, as each is also reported at its call
 alarms() {
   awk -F'\t' 'NR > 1 && $1 !~ /^FRAMAC_SHARE/ && $6 != "Valid" &&
-              $5 != "assigns clause" && $5 != "from clause" {
+              $6 != "Dead" && $6 != "Considered valid" {
       fn = $4; sub(/_[0-9]+$/, "", fn)     # a static inline copy: f_2
       kind = $5; sub(/_[0-9]+$/, "", kind) # "precondition of f_2"
       print $1 "/" $2 " | " fn " | " kind " | " $7 }' "$1" | sort
@@ -88,7 +91,7 @@ harness() {
   if ! timeout "$limit" frama-c "${common[@]}" \
     -cpp-extra-args="$cpp -DDSN_PROOF_N=$n" -eva -eva-no-show-progress \
     -eva-msg-key=-initial-state,-final-states "${opts[@]}" \
-    "tests/proof/$name.c" $sources \
+    "tests/proof/$name.c" $sources -load-script tests/proof/unreached.ml \
     -then -report-csv "$out/$name.csv" >"$log" 2>&1; then
     echo "FAIL $name: EVA failed or took more than ${limit}s (see $log)"
     return 1
@@ -97,8 +100,10 @@ harness() {
   alarms "$out/$name.csv" >"$out/$name.found"
   { [ ! -f "$baseline" ] || grep -v -e '^#' -e '^$' "$baseline"; } |
     sed 's/ | [^|]*$//' | sort >"$out/$name.listed"
+  sed -n 's/^UNREACHED //p' "$log" | sort -u >"$out/$name.unreached"
   echo "$name: N=$n, EVA ${opts[*]:-(defaults)}: $(wc -l <"$out/$name.found")" \
-    "alarm(s), ${eva_time}s;$(sed -n 's/.*In these functions,\(.*\)/\1/p' "$log")"
+    "alarm(s), ${eva_time}s;$(sed -n 's/.*In these functions,\(.*\)/\1/p' "$log")" \
+    "(not reached: $out/$name.unreached)"
   if ! diff "$out/$name.listed" "$out/$name.found" >"$out/$name.diff"; then
     echo "FAIL $name: the alarms differ from $baseline" \
       "(> new alarm, < listed alarm that no longer occurs):"
