@@ -18,7 +18,7 @@
 #include "dsn.h"
 
 #ifndef DSN_PROOF_N
-#define DSN_PROOF_N 64
+#define DSN_PROOF_N 4096
 #endif
 
 static char msg[DSN_PROOF_N];
