@@ -86,12 +86,15 @@ harness() {
   local name=$1 n=$2 eva=$3 fcts=$4 sources=$5 opts=() start failed=0
   local log=$out/$name.eva.log baseline=tests/proof/baseline-$name.txt
   [ "$eva" = - ] || IFS=, read -r -a opts <<<"$eva"
+  # Frama-C compiles a script beside it: one copy per harness, as they run
+  # at the same time
+  cp tests/proof/unreached.ml "$out/unreached_$name.ml"
   start=$(date +%s)
   # shellcheck disable=SC2086 # sources and cpp are word lists
   if ! timeout "$limit" frama-c "${common[@]}" \
     -cpp-extra-args="$cpp -DDSN_PROOF_N=$n" -eva -eva-no-show-progress \
     -eva-msg-key=-initial-state,-final-states "${opts[@]}" \
-    "tests/proof/$name.c" $sources -load-script tests/proof/unreached.ml \
+    "tests/proof/$name.c" $sources -load-script "$out/unreached_$name.ml" \
     -then -report-csv "$out/$name.csv" >"$log" 2>&1; then
     echo "FAIL $name: EVA failed or took more than ${limit}s (see $log)"
     return 1
