@@ -227,3 +227,19 @@ int cli_next(cli_args *a)
             return id;
     }
 }
+
+int cli_walk(const cli_command *cmd, int argc, char **argv, cli_take *take,
+             void *ctx)
+{
+    cli_args a;
+    int id, rc;
+    cli_args_init(&a, cmd, argc, argv);
+    while ((id = cli_next(&a)) != CLI_END) {
+        if (id == CLI_STOP)
+            return a.status;
+        rc = take(ctx, id, a.arg);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    return CLI_END;
+}

@@ -100,6 +100,18 @@ void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv);
  * CLI_STOP every call returns CLI_STOP again: return a->status then. */
 int cli_next(cli_args *a);
 
+/* What a command does with one of its options (id, its argument in arg)
+ * or operands (id CLI_OPERAND, the operand in arg): CLI_OK to go on, else
+ * the exit status to stop with. */
+typedef int cli_take(void *ctx, int id, const char *arg);
+
+/* The whole walk over cmd's arguments, argv[1..argc): each option and
+ * operand in order to take(ctx, ...). CLI_END when every one was taken
+ * and the command goes on; else the exit status to return at once:
+ * take's, or the shared options' (--help, --version, a usage error). */
+int cli_walk(const cli_command *cmd, int argc, char **argv, cli_take *take,
+             void *ctx);
+
 /* "dsn: <what>\nTry 'dsn --help' ..." on stderr; returns CLI_EUSAGE. */
 int cli_usage_error(const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

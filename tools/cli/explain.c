@@ -270,34 +270,39 @@ static int append(char **text, size_t *len, const char *operand)
     return CLI_OK;
 }
 
+/* What one `dsn explain` has read so far. */
+typedef struct explain_args {
+    dsn_parse_options opt;
+    char *text; /* the operands joined; NULL: none yet */
+    size_t len;
+} explain_args;
+
+/* --strict, or an operand to append (cli_take). */
+static int take(void *ctx, int id, const char *arg)
+{
+    explain_args *g = ctx;
+    if (id == CLI_STRICT) {
+        g->opt.flags |= DSN_PARSE_STRICT;
+        return CLI_OK;
+    }
+    return append(&g->text, &g->len, arg);
+}
+
 static int run_explain(int argc, char **argv)
 {
-    cli_args a;
-    char *text = NULL;
-    size_t len = 0;
-    int id, rc = CLI_OK;
-    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    explain_args g = {DSN_PARSE_OPTIONS_INIT, NULL, 0};
+    int rc = cli_walk(&cli_command_explain, argc, argv, take, &g);
     struct input in;
 
-    cli_args_init(&a, &cli_command_explain, argc, argv);
-    while (rc == CLI_OK && (id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP) {
-            free(text);
-            return a.status;
-        }
-        if (id == CLI_STRICT)
-            opt.flags |= DSN_PARSE_STRICT;
-        else
-            rc = append(&text, &len, a.arg);
+    if (rc != CLI_END || g.text == NULL) {
+        free(g.text);
+        return rc != CLI_END ? rc
+                             : cli_usage_error("explain: missing STATUS "
+                                               "(5.1.1) or reply (550 5.1.1 "
+                                               "text)");
     }
-    if (rc != CLI_OK || text == NULL) {
-        free(text);
-        return rc != CLI_OK ? rc
-                            : cli_usage_error("explain: missing STATUS (5.1.1) "
-                                              "or reply (550 5.1.1 text)");
-    }
-    rc = read_input(text, &opt, &in);
-    free(text);
+    rc = read_input(g.text, &g.opt, &in);
+    free(g.text);
     if (rc != 0)
         return CLI_EUSAGE;
     explain(&in);

@@ -11,6 +11,7 @@
 typedef struct list_settings {
     int json;
     long subject; /* -1: every subject */
+    int registry; /* 1: the IANA registry, not the functions */
 } list_settings;
 
 static int keep(const list_settings *o, int subject)
@@ -111,34 +112,33 @@ static const cli_option list_options[] = {
      "every code of the IANA registry instead"},
 };
 
+/* One option or operand (cli_take); CLI_OK or a usage error. */
+static int take(void *ctx, int id, const char *arg)
+{
+    list_settings *o = ctx;
+    switch ((enum list_option)id) {
+    case LIST_JSON:
+        o->json = 1;
+        return CLI_OK;
+    case LIST_SUBJECT:
+        if (cli_parse_int(arg, 0, 999, &o->subject) != 0)
+            return cli_usage_error("list: subject '%s' is not a number 0..999",
+                                   arg);
+        return CLI_OK;
+    case LIST_REGISTRY:
+        o->registry = 1;
+        return CLI_OK;
+    }
+    return cli_usage_error("list: unexpected argument '%s'", arg);
+}
+
 static int run_list(int argc, char **argv)
 {
-    list_settings o = {0, -1};
-    int registry = 0, id;
-    cli_args a;
-
-    cli_args_init(&a, &cli_command_list, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == CLI_OPERAND)
-            return cli_usage_error("list: unexpected argument '%s'", a.arg);
-        switch ((enum list_option)id) {
-        case LIST_JSON:
-            o.json = 1;
-            break;
-        case LIST_SUBJECT:
-            if (cli_parse_int(a.arg, 0, 999, &o.subject) != 0)
-                return cli_usage_error("list: subject '%s' is not a number "
-                                       "0..999",
-                                       a.arg);
-            break;
-        case LIST_REGISTRY:
-            registry = 1;
-            break;
-        }
-    }
-    if (registry)
+    list_settings o = {0, -1, 0};
+    int rc = cli_walk(&cli_command_list, argc, argv, take, &o);
+    if (rc != CLI_END)
+        return rc;
+    if (o.registry)
         list_registry(&o);
     else
         list_functions(&o);

@@ -213,25 +213,28 @@ const cli_option cli_strict_option = {
     "strict mode: reject what the lenient default forgives (what Postfix's "
     "client takes, flagged), and lines over 512 octets"};
 
+/* --strict, or an operand (cli_take): a usage error. */
+static int take(void *ctx, int id, const char *arg)
+{
+    dsn_parse_options *opt = ctx;
+    if (id == CLI_STRICT) {
+        opt->flags |= DSN_PARSE_STRICT;
+        return CLI_OK;
+    }
+    return cli_usage_error("parse: unexpected argument '%s' (the replies are "
+                           "read from stdin)",
+                           arg);
+}
+
 static int run_parse(int argc, char **argv)
 {
     dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
-    cli_args a;
     char *buf;
     size_t len = 0;
-    int id, rc;
+    int id, rc = cli_walk(&cli_command_parse, argc, argv, take, &opt);
 
-    cli_args_init(&a, &cli_command_parse, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == CLI_OPERAND)
-            return cli_usage_error("parse: unexpected argument '%s' (the "
-                                   "replies are read from stdin)",
-                                   a.arg);
-        if (id == CLI_STRICT)
-            opt.flags |= DSN_PARSE_STRICT;
-    }
+    if (rc != CLI_END)
+        return rc;
     buf = read_all(&len);
     if (buf == NULL)
         return CLI_EIO;

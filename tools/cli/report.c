@@ -256,31 +256,47 @@ static const cli_option report_options[] = {
      "are not UTF-8 become \\ufffd"},
 };
 
+/* What one `dsn report` has read so far. */
+typedef struct report_args {
+    int json;
+    int files;    /* FILE operands read */
+    int all_held; /* 0: a message held no report */
+} report_args;
+
+/* The first walk (cli_take): the options. */
+static int take_option(void *ctx, int id, const char *arg)
+{
+    report_args *g = ctx;
+    (void)arg;
+    if (id == REPORT_JSON)
+        g->json = 1;
+    return CLI_OK;
+}
+
+/* The second walk (cli_take): the files, in order. */
+static int take_file(void *ctx, int id, const char *arg)
+{
+    report_args *g = ctx;
+    if (id != CLI_OPERAND)
+        return CLI_OK;
+    g->files++;
+    if (!report_file(arg, g->json))
+        g->all_held = 0;
+    return CLI_OK;
+}
+
 static int run_report(int argc, char **argv)
 {
-    int json = 0, id, files = 0, all_held = 1, rc;
-    cli_args a;
-
+    report_args g = {0, 0, 1};
     /* the options first, wherever they stand, then the files in order */
-    cli_args_init(&a, &cli_command_report, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == REPORT_JSON)
-            json = 1;
-    }
-    cli_args_init(&a, &cli_command_report, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id != CLI_OPERAND)
-            continue;
-        files++;
-        if (!report_file(a.arg, json))
-            all_held = 0;
-    }
-    if (files == 0 && !report_file("-", json))
-        all_held = 0;
+    int rc = cli_walk(&cli_command_report, argc, argv, take_option, &g);
+    if (rc != CLI_END)
+        return rc;
+    cli_walk(&cli_command_report, argc, argv, take_file, &g);
+    if (g.files == 0 && !report_file("-", g.json))
+        g.all_held = 0;
     rc = cli_flush();
-    return rc != CLI_OK ? rc : all_held ? CLI_OK : 1;
+    return rc != CLI_OK ? rc : g.all_held ? CLI_OK : 1;
 }
 
 const cli_command cli_command_report = {
