@@ -25,10 +25,12 @@ static const char *class_meaning(int cls)
                "sending server keeps it queued and tries again later; the "
                "sender hears of it only if it keeps failing until the queue "
                "lifetime ends.";
-    default:
+    case DSN_SEVERITY_PERMANENT:
         return "Permanent failure: the message is not delivered, and "
                "sending it again as it is fails the same way. The sender "
                "gets a bounce and must change something first.";
+    default: /* dsn_parse_status() and dsn_parse_reply() give no other */
+        return "(not a class of RFC 3463)";
     }
 }
 
@@ -156,14 +158,13 @@ static void explain(const struct input *in)
     const dsn_status_info *info = dsn_describe(st->subject, st->detail);
     const char *subject = dsn_subject_name(st->subject);
     int code = reply_code != 0 ? reply_code : st->cls * 100;
-    char line[400];
+    char line[400], status[DSN_STATUS_MAX];
 
+    dsn_status_format(st, status, sizeof status);
     fputs(cli_sgr_class(st->cls), stdout);
     if (reply_code != 0)
-        printf("%d %d.%d.%d", reply_code, st->cls, st->subject, st->detail);
-    else
-        printf("%d.%d.%d", st->cls, st->subject, st->detail);
-    printf("%s\n", cli_sgr_reset());
+        printf("%d ", reply_code);
+    printf("%s%s\n", status, cli_sgr_reset());
     if (in->flags & ~(unsigned)DSN_REPLY_STATUS) {
         cli_put_field(stdout, "read", "in lenient mode, which forgave:");
         cli_put_reply_flags(stdout, "",
@@ -171,8 +172,8 @@ static void explain(const struct input *in)
     }
     if (defaulted) {
         snprintf(line, sizeof line,
-                 "none in the reply; dsn_default_status(%d) assumes %d.%d.%d",
-                 reply_code, st->cls, st->subject, st->detail);
+                 "none in the reply; dsn_default_status(%d) assumes %s",
+                 reply_code, status);
         cli_put_field(stdout, "status", line);
     }
     snprintf(line, sizeof line, "%d %s", st->cls, dsn_class_name(st->cls));

@@ -40,7 +40,8 @@ static void json_field(const char *key, const char *value, int first)
 static void list_functions(const list_settings *o)
 {
     int id, width = 0, rows = 0;
-    char status[32], function[64];
+    char status[DSN_STATUS_MAX], function[64];
+    dsn_status st;
     for (id = 0; id < (int)DSN_ID_COUNT; id++)
         if ((int)dsn_entries[id].name_len > width)
             width = dsn_entries[id].name_len;
@@ -48,8 +49,10 @@ static void list_functions(const list_settings *o)
         const dsn_entry *e = &dsn_entries[id];
         if (!keep(o, e->subject))
             continue;
-        snprintf(status, sizeof status, "%d.%d.%d", e->code / 100, e->subject,
-                 e->detail);
+        st.cls = e->code / 100;
+        st.subject = e->subject;
+        st.detail = e->detail;
+        dsn_status_format(&st, status, sizeof status);
         if (!o->json) {
             printf("%-*s %d %-7s %s\n", width, dsn_name(id), e->code, status,
                    e->message);

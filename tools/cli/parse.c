@@ -111,22 +111,23 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     int severity = dsn_severity(r->code);
     dsn_status st;
     size_t i;
-    char name[32];
+    char name[32], status[DSN_STATUS_MAX];
 
     printf("%sreply at line %lu (%s)%s\n", cli_sgr_bold(),
            (unsigned long)first_line, mode, cli_sgr_reset());
     put_label("code");
     printf("%s%d%s\n", cli_sgr_class(r->code / 100), r->code, cli_sgr_reset());
     put_label("status");
-    if (dsn_reply_status(r, &st) != DSN_OK)
+    if (dsn_reply_status(r, &st) != DSN_OK) {
         printf("none (a %dyz reply carries none)\n", r->code / 100);
-    else if (r->flags & DSN_REPLY_STATUS)
-        printf("%s%d.%d.%d%s (from the reply)\n", cli_sgr_class(st.cls), st.cls,
-               st.subject, st.detail, cli_sgr_reset());
-    else
-        printf("%s%d.%d.%d%s (none in the reply: dsn_default_status(%d))\n",
-               cli_sgr_class(st.cls), st.cls, st.subject, st.detail,
-               cli_sgr_reset(), r->code);
+    } else {
+        dsn_status_format(&st, status, sizeof status);
+        printf("%s%s%s ", cli_sgr_class(st.cls), status, cli_sgr_reset());
+        if (r->flags & DSN_REPLY_STATUS)
+            puts("(from the reply)");
+        else
+            printf("(none in the reply: dsn_default_status(%d))\n", r->code);
+    }
     put_label("severity");
     printf("%s\n", severity > 0         ? dsn_severity_name(severity)
                    : r->code / 100 == 3 ? "intermediate (3yz)"
@@ -152,7 +153,9 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
         return OUT_TRANSIENT;
     case DSN_SEVERITY_PERMANENT:
         return OUT_PERMANENT;
-    default:
+    case DSN_SEVERITY_SUCCESS:
+        return OUT_SUCCESS;
+    default: /* 3yz, or a code outside 2yz-5yz: no failure either */
         return OUT_SUCCESS;
     }
 }

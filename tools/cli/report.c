@@ -91,15 +91,22 @@ static dsn_slice action_of(const dsn_report_recipient *r)
                              : r->action;
 }
 
+/* The status read from the diagnostic into ds, or "" when none was. */
+static void diagnostic_status(const dsn_report_recipient *r,
+                              char ds[DSN_STATUS_MAX])
+{
+    ds[0] = '\0';
+    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
+        dsn_status_format(&r->diagnostic_status, ds, DSN_STATUS_MAX);
+}
+
 static void json_recipient(const char *file, const dsn_report *rep,
                            const dsn_report_recipient *r)
 {
-    char ds[32] = "";
+    char ds[DSN_STATUS_MAX];
     dsn_slice addr, type;
     recipient_of(r, &addr, &type);
-    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
-        snprintf(ds, sizeof ds, "%d.%d.%d", r->diagnostic_status.cls,
-                 r->diagnostic_status.subject, r->diagnostic_status.detail);
+    diagnostic_status(r, ds);
     json_text("file", file, 1);
     json_slice("reporting_mta", rep->reporting_mta);
     json_slice("envelope_id", rep->envelope_id);
@@ -146,17 +153,14 @@ static void table_head(const char *file, const dsn_report *rep)
 
 static void table_recipient(const dsn_report_recipient *r)
 {
-    char st[64];
+    char st[64], ds[DSN_STATUS_MAX];
     dsn_slice addr, type;
     recipient_of(r, &addr, &type);
-    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
-        snprintf(st, sizeof st, "%.*s>%d.%d.%d", (int)r->status_text.len,
-                 r->status_text.len ? r->status_text.ptr : "",
-                 r->diagnostic_status.cls, r->diagnostic_status.subject,
-                 r->diagnostic_status.detail);
-    else
-        snprintf(st, sizeof st, "%.*s", (int)r->status_text.len,
-                 r->status_text.len ? r->status_text.ptr : "");
+    diagnostic_status(r, ds);
+    /* "5.0.0>5.1.1": the Status, and the one its diagnostic holds */
+    snprintf(st, sizeof st, "%.*s%s%s", (int)r->status_text.len,
+             r->status_text.len ? r->status_text.ptr : "", ds[0] ? ">" : "",
+             ds);
     fputs("  ", stdout);
     put_cell(addr, 31);
     put_cell(action_of(r), 11);
