@@ -42,72 +42,73 @@ typedef int bounce_setter(bounce_args *g, size_t field, const char *arg);
 static bounce_setter set_text, set_ret, set_smtputf8, set_rcpt, set_rcpt_text,
     set_action, set_status, set_code;
 
-#define MESSAGE(member) offsetof(bounce_args, member), 0
-#define RECIPIENT(member) offsetof(dsn_recipient_fields, member), 1
-#define OF_MESSAGE 0, 0   /* the setter knows what it sets */
-#define OF_RECIPIENT 0, 1 /* the same, of the last --rcpt */
+#define MESSAGE(member) offsetof(bounce_args, member)
+#define RECIPIENT(member) offsetof(dsn_recipient_fields, member)
+#define NO_FIELD 0 /* the setter knows what it sets */
 
-/* The options, one table: X(id, name, argument, help, setter, where):
- * where is the field the setter writes and whether the option belongs to
- * the last --rcpt.
+/* Whom an option is about: the message, or the last --rcpt. */
+enum bounce_scope { OF_MESSAGE, OF_RCPT };
+
+/* The options, one table: X(id, name, argument, help, setter, the field
+ * it writes, scope: whether the option belongs to the last --rcpt).
  * Expanded into the ids, the option table and the setter table, in the
  * same order by construction. */
 #define BOUNCE_OPTIONS(X)                                                      \
     X(REPORTING_MTA, "reporting-mta", "HOST",                                  \
       "the host name of the MTA that reports (required)", set_text,            \
-      MESSAGE(b.reporting_mta))                                                \
+      MESSAGE(b.reporting_mta), OF_MESSAGE)                                    \
     X(SENDER, "sender", "ADDR",                                                \
       "the envelope sender the report goes to (required)", set_text,           \
-      MESSAGE(b.sender))                                                       \
+      MESSAGE(b.sender), OF_MESSAGE)                                           \
     X(ENVID, "envid", "ID", "the ENVID of MAIL FROM, in xtext", set_text,      \
-      MESSAGE(b.envid))                                                        \
+      MESSAGE(b.envid), OF_MESSAGE)                                            \
     X(ARRIVAL_DATE, "arrival-date", "DATE",                                    \
       "when the message arrived (RFC 5322 date-time)", set_text,               \
-      MESSAGE(b.arrival_date))                                                 \
+      MESSAGE(b.arrival_date), OF_MESSAGE)                                     \
     X(DATE, "date", "DATE", "the report's Date; default: now, in UTC",         \
-      set_text, MESSAGE(b.date))                                               \
+      set_text, MESSAGE(b.date), OF_MESSAGE)                                   \
     X(MESSAGE_ID, "message-id", "ID",                                          \
       "the report's Message-ID, <left@right>; default: built from the time "   \
       "and the arguments",                                                     \
-      set_text, MESSAGE(b.message_id))                                         \
+      set_text, MESSAGE(b.message_id), OF_MESSAGE)                             \
     X(ORIGINAL, "original", "FILE",                                            \
       "the original message to return (- for stdin)", set_text,                \
-      MESSAGE(original_file))                                                  \
+      MESSAGE(original_file), OF_MESSAGE)                                      \
     X(RET, "ret", "full|hdrs",                                                 \
       "RET of MAIL FROM: the whole original (default) or its header", set_ret, \
-      OF_MESSAGE)                                                              \
+      NO_FIELD, OF_MESSAGE)                                                    \
     X(SMTPUTF8, "smtputf8", NULL,                                              \
       "the original came with SMTPUTF8: an RFC 6533 report", set_smtputf8,     \
-      OF_MESSAGE)                                                              \
+      NO_FIELD, OF_MESSAGE)                                                    \
     X(RCPT, "rcpt", "ADDR",                                                    \
       "starts a recipient; the options below belong to the last --rcpt",       \
-      set_rcpt, OF_MESSAGE)                                                    \
+      set_rcpt, NO_FIELD, OF_MESSAGE)                                          \
     X(ORCPT, "orcpt", "ADDR", "the recipient's ORCPT address", set_rcpt_text,  \
-      RECIPIENT(original_recipient))                                           \
+      RECIPIENT(original_recipient), OF_RCPT)                                  \
     X(ACTION, "action", "ACTION",                                              \
       "failed, delayed, delivered, relayed or expanded; default: from the "    \
       "status",                                                                \
-      set_action, OF_RECIPIENT)                                                \
+      set_action, NO_FIELD, OF_RCPT)                                           \
     X(STATUS, "status", "X.Y.Z",                                               \
-      "the enhanced status code; default: from --code", set_status,            \
-      OF_RECIPIENT)                                                            \
-    X(CODE, "code", "N", "the remote server's reply code", set_code,           \
-      OF_RECIPIENT)                                                            \
+      "the enhanced status code; default: from --code", set_status, NO_FIELD,  \
+      OF_RCPT)                                                                 \
+    X(CODE, "code", "N", "the remote server's reply code", set_code, NO_FIELD, \
+      OF_RCPT)                                                                 \
     X(DIAGNOSTIC, "diagnostic", "TEXT", "the remote server's reply",           \
-      set_rcpt_text, RECIPIENT(diagnostic))                                    \
+      set_rcpt_text, RECIPIENT(diagnostic), OF_RCPT)                           \
     X(REMOTE_MTA, "remote-mta", "HOST", "the server that replied",             \
-      set_rcpt_text, RECIPIENT(remote_mta))
+      set_rcpt_text, RECIPIENT(remote_mta), OF_RCPT)
 
 /* All long-only: ids from CLI_LONG_ONLY up, an option's index + it. */
 enum bounce_option {
     BOUNCE_BEFORE_FIRST = CLI_LONG_ONLY - 1,
-#define BOUNCE_ID(id, name, arg, help, set, where) BOUNCE_##id,
+#define BOUNCE_ID(id, name, arg, help, set, field, scope) BOUNCE_##id,
     BOUNCE_OPTIONS(BOUNCE_ID)
 #undef BOUNCE_ID
 };
 
 static const cli_option bounce_options[] = {
-#define BOUNCE_OPTION(id, name, arg, help, set, where)                         \
+#define BOUNCE_OPTION(id, name, arg, help, set, field, scope)                  \
     {BOUNCE_##id, name, arg, help},
     BOUNCE_OPTIONS(BOUNCE_OPTION)
 #undef BOUNCE_OPTION
@@ -116,9 +117,10 @@ static const cli_option bounce_options[] = {
 static const struct bounce_setting {
     bounce_setter *set;
     size_t field;
-    int of_rcpt; /* 1: sets the last --rcpt's field */
+    enum bounce_scope scope;
 } bounce_settings[] = {
-#define BOUNCE_SETTING(id, name, arg, help, set, where) {set, where},
+#define BOUNCE_SETTING(id, name, arg, help, set, field, scope)                 \
+    {set, field, scope},
     BOUNCE_OPTIONS(BOUNCE_SETTING)
 #undef BOUNCE_SETTING
 };
@@ -218,7 +220,7 @@ static int take_option(void *ctx, int id, const char *arg)
     if (id == CLI_OPERAND)
         return cli_usage_error("bounce: unexpected argument '%s'", arg);
     s = &bounce_settings[id - CLI_LONG_ONLY];
-    if (s->of_rcpt && g->count == 0)
+    if (s->scope == OF_RCPT && g->count == 0)
         return cli_usage_error("bounce: --%s comes before any --rcpt",
                                bounce_options[id - CLI_LONG_ONLY].name);
     return s->set(g, s->field, arg);

@@ -111,7 +111,7 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     int severity = dsn_severity(r->code);
     dsn_status st;
     size_t i;
-    char name[32], status[DSN_STATUS_MAX];
+    char name[32];
 
     printf("%sreply at line %lu (%s)%s\n", cli_sgr_bold(),
            (unsigned long)first_line, mode, cli_sgr_reset());
@@ -121,6 +121,7 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     if (dsn_reply_status(r, &st) != DSN_OK) {
         printf("none (a %dyz reply carries none)\n", r->code / 100);
     } else {
+        char status[DSN_STATUS_MAX];
         dsn_status_format(&st, status, sizeof status);
         printf("%s%s%s ", cli_sgr_class(st.cls), status, cli_sgr_reset());
         if (r->flags & DSN_REPLY_STATUS)
