@@ -91,7 +91,8 @@ static int parse_options(struct config *cfg, int argc, char **argv)
             return 1;
         case ':':
             return usage_error("option needs a value", argv[optind - 1]);
-        default:
+        case '?': /* unknown, or --help=VALUE */
+        default:  /* getopt_long returns nothing else */
             return usage_error("unknown option", argv[optind - 1]);
         }
     }

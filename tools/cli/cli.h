@@ -4,9 +4,10 @@
  *
  * A subcommand is one file that defines one cli_command (its name, usage,
  * summary, option table and run function) and one row in commands.def.
- * Its run function walks its arguments with cli_next(), which parses them
- * with getopt_long(3) and handles the options every command shares
- * (--color, --help, --version) itself, so a command only sees its own.
+ * Its run function walks its arguments with cli_walk(), which parses them
+ * with getopt_long(3) (cli_next()), handles the options every command
+ * shares (--color, --help, --version) itself, and hands the command's own
+ * options and operands, one at a time, to the command's cli_take.
  */
 #ifndef DSN_CLI_H
 #define DSN_CLI_H
