@@ -125,11 +125,17 @@ static const struct bounce_setting {
 #undef BOUNCE_SETTING
 };
 
+/* Stores arg in the const char * member at offset field of base. */
+static int put_text(void *base, size_t field, const char *arg)
+{
+    *(const char **)(void *)((char *)base + field) = arg;
+    return CLI_OK;
+}
+
 /* A message option's text: a const char * member of bounce_args. */
 static int set_text(bounce_args *g, size_t field, const char *arg)
 {
-    *(const char **)(void *)((char *)g + field) = arg;
-    return CLI_OK;
+    return put_text(g, field, arg);
 }
 
 static int set_ret(bounce_args *g, size_t field, const char *arg)
@@ -173,8 +179,7 @@ static dsn_recipient_fields *last_rcpt(const bounce_args *g)
 /* A recipient option's text: a const char * member of its fields. */
 static int set_rcpt_text(bounce_args *g, size_t field, const char *arg)
 {
-    *(const char **)(void *)((char *)last_rcpt(g) + field) = arg;
-    return CLI_OK;
+    return put_text(last_rcpt(g), field, arg);
 }
 
 static int set_action(bounce_args *g, size_t field, const char *arg)

@@ -41,17 +41,14 @@ static void list_functions(const list_settings *o)
 {
     int id, width = 0, rows = 0;
     char status[DSN_STATUS_MAX], function[64];
-    dsn_status st;
     for (id = 0; id < (int)DSN_ID_COUNT; id++)
         if ((int)dsn_entries[id].name_len > width)
             width = dsn_entries[id].name_len;
     for (id = 0; id < (int)DSN_ID_COUNT; id++) {
         const dsn_entry *e = &dsn_entries[id];
+        const dsn_status st = {e->code / 100, e->subject, e->detail};
         if (!keep(o, e->subject))
             continue;
-        st.cls = e->code / 100;
-        st.subject = e->subject;
-        st.detail = e->detail;
         dsn_status_format(&st, status, sizeof status);
         if (!o->json) {
             printf("%-*s %d %-7s %s\n", width, dsn_name(id), e->code, status,

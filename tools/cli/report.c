@@ -296,7 +296,8 @@ static int run_report(int argc, char **argv)
     int rc = cli_walk(&cli_command_report, argc, argv, take_option, &g);
     if (rc != CLI_END)
         return rc;
-    cli_walk(&cli_command_report, argc, argv, take_file, &g);
+    /* the same arguments again: nothing the first walk did not stop at */
+    (void)cli_walk(&cli_command_report, argc, argv, take_file, &g);
     if (g.files == 0 && !report_file("-", g.json))
         g.all_held = 0;
     rc = cli_flush();
