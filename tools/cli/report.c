@@ -2,8 +2,8 @@
  * report.c - `dsn report [--json] [FILE...]`: reads each message (stdin
  * when no FILE) with libdsn's DSN reader (dsn/report.h) and prints each
  * recipient of its delivery-status part: a readable table, or with --json
- * one JSON object per line per recipient with the keys of issue 13
- * section 3 (null when absent). A message without a delivery-status part,
+ * one JSON object per line per recipient with the keys dsn(1) lists
+ * (null when absent). A message without a delivery-status part,
  * or whose part names no recipient, gives one line saying so ({"file",
  * "error"} in JSON). Exit 0 when every message held a report, 1
  * otherwise (or a read or write error), 2 for usage errors.
