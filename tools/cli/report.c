@@ -3,10 +3,11 @@
  * when no FILE) with libdsn's DSN reader (dsn/report.h) and prints each
  * recipient of its delivery-status part: a readable table, or with --json
  * one JSON object per line per recipient with the keys dsn(1) lists
- * (null when absent). A message without a delivery-status part,
- * or whose part names no recipient, gives one line saying so ({"file",
- * "error"} in JSON). Exit 0 when every message held a report, 1
- * otherwise (or a read or write error), 2 for usage errors.
+ * (null when absent). A message without a delivery-status part, or whose
+ * part names no recipient, gives one line saying so ({"file", "error"} in
+ * JSON); with --json, so does a FILE that cannot be read. Exit 0 when
+ * every message held a report, 1 otherwise (or a read or write error), 2
+ * for usage errors.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -219,6 +220,16 @@ static int report_message(const char *file, const char *msg, size_t len,
     return n > 0;
 }
 
+/* A file that could not be read: said on stderr, and with --json also as
+ * the {"file", "error"} object a message without a report gets, so that a
+ * program reading the objects learns of every FILE it named. */
+static void unreadable(const char *file, const char *why, int json)
+{
+    fprintf(stderr, "dsn: report: %s: %s\n", file, why);
+    if (json)
+        no_report(file, why, json);
+}
+
 /* Reads one file ("-": stdin) and reports it; 1 when it held a report. */
 static int report_file(const char *name, int json)
 {
@@ -227,21 +238,21 @@ static int report_file(const char *name, int json)
     size_t len = 0;
     int held;
     if (in == NULL) {
-        fprintf(stderr, "dsn: report: %s: %s\n", name, strerror(errno));
+        unreadable(name, strerror(errno), json);
         return 0;
     }
     msg = read_all(in, &len);
     if (in != stdin)
         fclose(in);
     if (msg == NULL) {
-        fprintf(stderr, "dsn: report: %s: cannot read\n", name);
+        unreadable(name, "cannot read", json);
         return 0;
     }
     /* twice the message is always room enough (dsn/report.h) */
     scratch = malloc(len > 0 ? 2 * len : 1);
     if (scratch == NULL) {
         free(msg);
-        fprintf(stderr, "dsn: report: %s: out of memory\n", name);
+        unreadable(name, "out of memory", json);
         return 0;
     }
     held = report_message(name, msg, len, scratch, json);
