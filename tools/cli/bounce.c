@@ -90,11 +90,14 @@ enum bounce_scope { OF_MESSAGE, OF_RCPT };
       "status",                                                                \
       set_action, NO_FIELD, OF_RCPT)                                           \
     X(STATUS, "status", "X.Y.Z",                                               \
-      "the enhanced status code; default: from --code", set_status, NO_FIELD,  \
-      OF_RCPT)                                                                 \
-    X(CODE, "code", "N", "the remote server's reply code", set_code, NO_FIELD, \
-      OF_RCPT)                                                                 \
-    X(DIAGNOSTIC, "diagnostic", "TEXT", "the remote server's reply",           \
+      "the enhanced status code; default: the diagnostic reply's, else from "  \
+      "the reply code",                                                        \
+      set_status, NO_FIELD, OF_RCPT)                                           \
+    X(CODE, "code", "N",                                                       \
+      "the remote server's reply code; default: the diagnostic reply's",       \
+      set_code, NO_FIELD, OF_RCPT)                                             \
+    X(DIAGNOSTIC, "diagnostic", "TEXT",                                        \
+      "the remote server's reply, e.g. \"550 5.1.1 No such user\"",            \
       set_rcpt_text, RECIPIENT(diagnostic), OF_RCPT)                           \
     X(REMOTE_MTA, "remote-mta", "HOST", "the server that replied",             \
       set_rcpt_text, RECIPIENT(remote_mta), OF_RCPT)
@@ -276,6 +279,40 @@ static int put_stdout(void *ctx, const char *s, size_t n)
     return fwrite(s, 1, n, stdout) == n ? 0 : -1;
 }
 
+/* A --diagnostic that is an SMTP reply ("550 5.2.2 Mailbox full") gives
+ * what --code and --status leave out, as a delivery agent takes them from
+ * the reply it got: its reply code, and its enhanced status code when the
+ * reply carries one of the code's class (dsn_parse_reply(); a reply code
+ * given with --code must be the reply's). Other text stays text only. */
+static int take_diagnostic_reply(dsn_recipient_fields *f, dsn_status *st)
+{
+    dsn_parsed_reply r;
+    size_t n;
+    char *wire;
+    int used;
+    if (f->diagnostic == NULL || (f->status != NULL && f->code != 0))
+        return CLI_OK;
+    n = strlen(f->diagnostic);
+    if ((wire = malloc(n + 2)) == NULL) {
+        fputs("dsn: bounce: out of memory\n", stderr);
+        return CLI_EIO;
+    }
+    memcpy(wire, f->diagnostic, n);
+    memcpy(wire + n, "\r\n", 2); /* the reply's line end */
+    used = dsn_parse_reply(wire, n + 2, &r, NULL, 0, NULL);
+    free(wire);
+    if (used < 0 || dsn_severity(r.code) < 0)
+        return CLI_OK;
+    if (f->code == 0)
+        f->code = r.code;
+    if (f->status == NULL && r.code == f->code &&
+        (r.flags & DSN_REPLY_STATUS)) {
+        *st = r.status;
+        f->status = st;
+    }
+    return CLI_OK;
+}
+
 /* What was asked, checked; then the report. */
 static int write_report(bounce_args *g)
 {
@@ -289,10 +326,14 @@ static int write_report(bounce_args *g)
         return cli_usage_error("bounce: --sender ADDR is required");
     if (g->count == 0)
         return cli_usage_error("bounce: at least one --rcpt ADDR is required");
-    for (i = 0; i < g->count; i++)
+    for (i = 0; i < g->count; i++) {
+        if ((err = take_diagnostic_reply(&g->rcpts[i], &g->statuses[i])) != 0)
+            return err;
         if (g->rcpts[i].status == NULL && g->rcpts[i].code == 0)
-            return cli_usage_error("bounce: --rcpt %s needs --status or --code",
+            return cli_usage_error("bounce: --rcpt %s needs --status, --code "
+                                   "or a --diagnostic reply",
                                    g->rcpts[i].final_recipient);
+    }
     /* gmtime(), not gmtime_r(): C99, and the program has one thread */
     if (now == (time_t)-1 || (tm = gmtime(&now)) == NULL) {
         fputs("dsn: bounce: the clock gives no time\n", stderr);
