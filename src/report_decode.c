@@ -52,7 +52,7 @@ static void base64(const char *s, size_t from, size_t to, dsn_rpt_arena *a)
 static size_t soft_break(const char *s, size_t to, size_t i)
 {
     size_t j = i;
-    while (j < to && (s[j] == ' ' || s[j] == '\t'))
+    while (j < to && dsn_rpt_is_wsp(s[j]))
         j++;
     if (j < to && s[j] == '\n')
         return j + 1 - i;

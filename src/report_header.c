@@ -23,16 +23,11 @@ size_t dsn_rpt_line(const char *s, size_t len, size_t pos, size_t *next)
     return end;
 }
 
-static int is_wsp(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* 1 when s[pos..end) holds only spaces and tabs. */
 static int only_wsp(const char *s, size_t pos, size_t end)
 {
     for (; pos < end; pos++)
-        if (!is_wsp(s[pos]))
+        if (!dsn_rpt_is_wsp(s[pos]))
             return 0;
     return 1;
 }
@@ -46,13 +41,13 @@ static size_t name_end(const char *s, size_t pos, size_t end)
         unsigned char c = (unsigned char)s[i];
         if (c == ':')
             return i > pos ? i : end;
-        if (c <= 0x20 || c >= 0x7f)
+        if (!dsn_is_vchar(c))
             break;
     }
     /* obs-optional (RFC 5322 4.5.1): spaces between the name and ':' */
-    if (i > pos && i < end && is_wsp(s[i])) {
+    if (i > pos && i < end && dsn_rpt_is_wsp(s[i])) {
         size_t j = i;
-        while (j < end && is_wsp(s[j]))
+        while (j < end && dsn_rpt_is_wsp(s[j]))
             j++;
         if (j < end && s[j] == ':')
             return i;
@@ -82,7 +77,7 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
     colon = name_end(s, start, end);
     /* the continuation lines belong to this line, field or not */
     value_end = end;
-    while (next < len && is_wsp(s[next])) {
+    while (next < len && dsn_rpt_is_wsp(s[next])) {
         size_t more, e = dsn_rpt_line(s, len, next, &more);
         if (only_wsp(s, next, e))
             break;
@@ -91,11 +86,11 @@ int dsn_rpt_field_next(const char *s, size_t len, size_t *pos, dsn_rpt_field *f)
         next = more;
     }
     *pos = next;
-    if (colon == end || is_wsp(s[start]))
+    if (colon == end || dsn_rpt_is_wsp(s[start]))
         return DSN_RPT_JUNK;
     f->name.from = start;
     f->name.to = colon;
-    while (f->name.to > start && is_wsp(s[f->name.to - 1]))
+    while (f->name.to > start && dsn_rpt_is_wsp(s[f->name.to - 1]))
         f->name.to--;
     while (colon < end && s[colon] != ':')
         colon++;

@@ -18,6 +18,7 @@
 #include "dsn/report.h"
 
 #include "ascii_case.h"
+#include "text_class.h"
 
 /* s[from..to): s is the start of the buffer (the message, or the
  * scratch), from <= to <= its length. */
@@ -25,6 +26,13 @@ typedef struct dsn_rpt_span {
     const char *s;
     size_t from, to;
 } dsn_rpt_span;
+
+/* RFC 5234 WSP, a space or an HT (text_class.h's rule), for a byte of
+ * the message. */
+static inline int dsn_rpt_is_wsp(char c)
+{
+    return dsn_is_wsp((unsigned char)c);
+}
 
 /* Where a scan of s[..n) stopped: i, or n when it ran to the end. A loop
  * "while (i < n && ...) i++" stops at n at most; said at its end, since

@@ -42,7 +42,7 @@ static size_t status_word(const char *s, size_t i, size_t n, dsn_status *st)
 /* Index after the spaces and tabs at i. */
 static size_t skip_wsp(const char *s, size_t i, size_t n)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    while (i < n && dsn_rpt_is_wsp(s[i]))
         i++;
     return dsn_rpt_stop(i, n);
 }

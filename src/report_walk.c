@@ -21,11 +21,6 @@ typedef struct walk {
     int parts;
 } walk;
 
-static int is_wsp(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* The index after "--" boundary at b in s[b..e), or b when the line does
  * not start so. */
 static size_t after_boundary(const char *s, size_t b, size_t e,
@@ -61,7 +56,7 @@ static int delimiter_level(const walk *w, size_t b, size_t e, int *closing)
             *closing = 1;
             i += 2;
         }
-        while (i < e && is_wsp(s[i]))
+        while (i < e && dsn_rpt_is_wsp(s[i]))
             i++;
         if (i == e)
             return k;
