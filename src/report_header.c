@@ -3,16 +3,37 @@
  * (RFC 5322 section 2.2): LF or CRLF line ends, a field is a name of
  * printable characters but ':' and a value that goes on over the lines
  * that start with a space or a tab. Nothing is copied: a field is two
- * spans of the buffer. Lines are found by index, byte by byte, so that
- * every read is checked against len where it is made.
+ * spans of the buffer. Lines are found by index (find_lf), so that every
+ * read is checked against len where it is made.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "report_scan.h"
+
+/* The index of the first LF in s[i..n), or n. Eight bytes a step: an LF
+ * is a zero byte of x ^ 0x0a0a...0a, found by the zero-byte test
+ * (b - 1) & ~b & 0x80 (a borrow only runs past a zero byte, so the first
+ * flagged byte is the first LF). Each load is of bytes below n. */
+static size_t find_lf(const char *s, size_t i, size_t n)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255;
+    uint64_t x;
+    for (; n >= 8 && i <= n - 8; i += 8) {
+        memcpy(&x, s + i, sizeof x);
+        x ^= ones * '\n';
+        if (((x - ones) & ~x & ones * 0x80) != 0)
+            break;
+    }
+    for (; i < n; i++)
+        if (s[i] == '\n')
+            return i;
+    return n;
+}
 
 size_t dsn_rpt_line(const char *s, size_t len, size_t pos, size_t *next)
 {
-    size_t end = pos < len ? pos : len;
-    while (end < len && s[end] != '\n')
-        end++;
+    size_t end = find_lf(s, pos < len ? pos : len, len);
     if (end >= len) { /* no line end: the line runs to len */
         *next = len;
         return len;

@@ -5,8 +5,6 @@
  * original. The Content-Type value is read in place, folds and comments
  * included, so nothing is copied.
  */
-#include <string.h>
-
 #include "report_scan.h"
 
 static int is_cfws(char c)
@@ -140,17 +138,23 @@ size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
 
 /* The media types the reader tells apart, RFC 2046 names in any case;
  * rows of one size, read by dsn_rpt_ieq(). */
+#define DSN_RPT_KIND_(type, kind)                                              \
+    {                                                                          \
+        type, sizeof type - 1, kind                                            \
+    }
 static const struct {
     char type[DSN_RPT_WORD_MAX];
+    unsigned char len; /* of type */
     int kind;
 } kinds[] = {
-    {"message/delivery-status", DSN_RPT_STATUS},
-    {"message/global-delivery-status", DSN_RPT_GLOBAL_STATUS},
-    {"message/rfc822", DSN_RPT_ORIGINAL},
-    {"message/global", DSN_RPT_ORIGINAL},
-    {"text/rfc822-headers", DSN_RPT_ORIGINAL},
-    {"message/global-headers", DSN_RPT_ORIGINAL},
+    DSN_RPT_KIND_("message/delivery-status", DSN_RPT_STATUS),
+    DSN_RPT_KIND_("message/global-delivery-status", DSN_RPT_GLOBAL_STATUS),
+    DSN_RPT_KIND_("message/rfc822", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("message/global", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("text/rfc822-headers", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("message/global-headers", DSN_RPT_ORIGINAL),
 };
+#undef DSN_RPT_KIND_
 
 int dsn_rpt_kind(dsn_rpt_span type)
 {
@@ -162,7 +166,7 @@ int dsn_rpt_kind(dsn_rpt_span type)
             return DSN_RPT_MULTIPART;
     }
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (dsn_rpt_ieq(type, kinds[i].type, strlen(kinds[i].type)))
+        if (dsn_rpt_ieq(type, kinds[i].type, kinds[i].len))
             return kinds[i].kind;
     return DSN_RPT_OTHER;
 }

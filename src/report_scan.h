@@ -49,10 +49,22 @@ dsn_slice dsn_rpt_slice(dsn_rpt_span v);
  * status", 30 bytes), plus its NUL. */
 #define DSN_RPT_WORD_MAX 32
 
+/* dsn_rpt_ieq() once the lengths are equal. */
+int dsn_rpt_ieq_copy(dsn_rpt_span v, const char *w, size_t wlen);
+
 /* 1 when the span holds the lower-case word w of wlen bytes, in any case
  * (dsn_ascii_ieq()'s rule, on a copy of at most DSN_RPT_WORD_MAX bytes).
- * DSN_RPT_IS(v, "literal") gives the length. */
-int dsn_rpt_ieq(dsn_rpt_span v, const char *w, size_t wlen);
+ * Inline, two cheap tests first, as most names a reader meets are none of
+ * those it looks for: the lengths, and the last bytes with bit 0x20 set
+ * (bytes equal in any case are equal so). DSN_RPT_IS(v, "literal") gives
+ * the length. */
+static inline int dsn_rpt_ieq(dsn_rpt_span v, const char *w, size_t wlen)
+{
+    return v.to > v.from && v.to - v.from == wlen && /* so wlen > 0 */
+           ((unsigned char)v.s[v.to - 1] | 0x20) ==
+               ((unsigned char)w[wlen - 1] | 0x20) &&
+           dsn_rpt_ieq_copy(v, w, wlen);
+}
 #define DSN_RPT_IS(v, lit) dsn_rpt_ieq((v), (lit), sizeof(lit) - 1)
 
 /* Copies the span into b[0..DSN_RPT_WORD_MAX) and returns its length, or
