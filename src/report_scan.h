@@ -46,24 +46,19 @@ static inline size_t dsn_rpt_stop(size_t i, size_t n)
 dsn_slice dsn_rpt_slice(dsn_rpt_span v);
 
 /* The longest name or word the reader compares ("message/global-delivery-
- * status", 30 bytes), plus its NUL. */
+ * status", 30 bytes), plus its NUL: the size of the tables' rows and of
+ * the copies dsn_rpt_copy_word() makes. */
 #define DSN_RPT_WORD_MAX 32
 
-/* dsn_rpt_ieq() once the lengths are equal. */
-int dsn_rpt_ieq_copy(dsn_rpt_span v, const char *w, size_t wlen);
-
 /* 1 when the span holds the lower-case word w of wlen bytes, in any case
- * (dsn_ascii_ieq()'s rule, on a copy of at most DSN_RPT_WORD_MAX bytes).
- * Inline, two cheap tests first, as most names a reader meets are none of
- * those it looks for: the lengths, and the last bytes with bit 0x20 set
- * (bytes equal in any case are equal so). DSN_RPT_IS(v, "literal") gives
- * the length. */
+ * (dsn_ascii_ieq()'s rule). The lengths first, as most names a reader
+ * meets are none of those it looks for; the span's start is then taken
+ * from its end (v.to - wlen, that is v.from), so that each byte read is
+ * evidently below v.to. DSN_RPT_IS(v, "literal") gives the length. */
 static inline int dsn_rpt_ieq(dsn_rpt_span v, const char *w, size_t wlen)
 {
-    return v.to > v.from && v.to - v.from == wlen && /* so wlen > 0 */
-           ((unsigned char)v.s[v.to - 1] | 0x20) ==
-               ((unsigned char)w[wlen - 1] | 0x20) &&
-           dsn_rpt_ieq_copy(v, w, wlen);
+    return v.to >= v.from && v.to - v.from == wlen && v.to >= wlen &&
+           dsn_ascii_ieq(v.s + (v.to - wlen), wlen, w);
 }
 #define DSN_RPT_IS(v, lit) dsn_rpt_ieq((v), (lit), sizeof(lit) - 1)
 

@@ -38,14 +38,6 @@ size_t dsn_rpt_copy_word(dsn_rpt_span v, char *b)
     return n;
 }
 
-int dsn_rpt_ieq_copy(dsn_rpt_span v, const char *w, size_t wlen)
-{
-    char b[DSN_RPT_WORD_MAX] = {0}; /* all set: read up to wlen */
-    /* wlen < DSN_RPT_WORD_MAX: a word longer than the copy never matches */
-    return wlen < DSN_RPT_WORD_MAX && dsn_rpt_copy_word(v, b) == wlen &&
-           dsn_ascii_ieq(b, wlen, w);
-}
-
 static dsn_rpt_span trim(dsn_rpt_span v)
 {
     size_t b = v.from, e = v.to;
