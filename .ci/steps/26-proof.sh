@@ -8,8 +8,8 @@
 # dsn_parse_reply() read nothing at or past len for any len, and give the
 # results their comments promise for the errors (WP). A new alarm, a
 # listed alarm that no longer occurs, an unproved goal or a timeout fails
-# the step. Measured here: see docs/proof.md (about 7 min of wall time on
-# 2 cores, WP of dsn_parse_reply the longest part).
+# the step. About 3 min of wall time here on 2 cores (docs/proof.md), the
+# WP of dsn_parse_reply the longest part.
 # shellcheck source=.ci/lib.sh
 . "$(dirname "$0")/../lib.sh"
 

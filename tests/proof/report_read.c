@@ -6,7 +6,10 @@
  *   scratch: DSN_PROOF_N bytes with any scratch_size 0..DSN_PROOF_N
  *            (the sizes too small and large enough for the part's
  *            decoding and its folded values), or NULL with any
- *            scratch_size (0..SIZE_MAX);
+ *            scratch_size (0..SIZE_MAX). As long as msg: a span of the
+ *            reader lies in one or the other, and EVA, which keeps no
+ *            relation between a span's buffer and its indices, checks
+ *            each index against both;
  *   rep:     NULL or a dsn_report;
  * then every recipient the report gives, each through dsn_report_status(),
  * and the NULL arguments of dsn_report_next() and dsn_report_status().
