@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "dsn/bounce.h"
 #include "support/bounce_invariants.h"
@@ -770,24 +771,20 @@ static void test_generated_reports_keep_the_invariants(void **state)
     assert_true(written - global > 100);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_one_failure_exact),
-        cmocka_unit_test(test_snprintf_contract_and_writer),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_hostile_recipient_values_are_cleaned),
-        cmocka_unit_test(test_actions_and_subjects),
-        cmocka_unit_test(test_ret_and_limit),
-        cmocka_unit_test(test_original_line_ends_and_long_lines),
-        cmocka_unit_test(test_message_id_of_the_original),
-        cmocka_unit_test(test_international),
-        cmocka_unit_test(test_caller_text),
-        cmocka_unit_test(test_long_diagnostic_in_text_goes_quoted_printable),
-        cmocka_unit_test(test_boundary_is_never_in_the_content),
-        cmocka_unit_test(test_rfc5322_date),
-        cmocka_unit_test(test_xtext_decode),
-        cmocka_unit_test(test_generated_reports_keep_the_invariants),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_one_failure_exact),
+    cmocka_unit_test(test_snprintf_contract_and_writer),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_hostile_recipient_values_are_cleaned),
+    cmocka_unit_test(test_actions_and_subjects),
+    cmocka_unit_test(test_ret_and_limit),
+    cmocka_unit_test(test_original_line_ends_and_long_lines),
+    cmocka_unit_test(test_message_id_of_the_original),
+    cmocka_unit_test(test_international),
+    cmocka_unit_test(test_caller_text),
+    cmocka_unit_test(test_long_diagnostic_in_text_goes_quoted_printable),
+    cmocka_unit_test(test_boundary_is_never_in_the_content),
+    cmocka_unit_test(test_rfc5322_date),
+    cmocka_unit_test(test_xtext_decode),
+    cmocka_unit_test(test_generated_reports_keep_the_invariants),
+})

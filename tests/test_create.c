@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "support/expect_reply.h"
 
 /* dsn_create's arguments and the reply they must format to. */
@@ -84,12 +85,8 @@ static void test_out_of_range(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_default_text_is_the_owning_row),
-        cmocka_unit_test(test_codes_and_messages),
-        cmocka_unit_test(test_out_of_range),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_default_text_is_the_owning_row),
+    cmocka_unit_test(test_codes_and_messages),
+    cmocka_unit_test(test_out_of_range),
+})

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/snprintf_check.h"
 
@@ -1013,25 +1014,21 @@ static void test_python_reads_every_field_back(void **state)
     unlink(path);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_severity_and_action_of_every_code),
-        cmocka_unit_test(test_action_by_name),
-        cmocka_unit_test(test_default_status_of_every_code),
-        cmocka_unit_test(test_default_status_the_issue_names),
-        cmocka_unit_test(test_reply_status),
-        cmocka_unit_test(test_fields_basic),
-        cmocka_unit_test(test_fields_every_field_in_order),
-        cmocka_unit_test(test_fields_cleaning),
-        cmocka_unit_test(test_fields_utf8_address),
-        cmocka_unit_test(test_fields_greylisted_then_expired),
-        cmocka_unit_test(test_fields_bytes_not_utf8),
-        cmocka_unit_test(test_fields_address_bytes),
-        cmocka_unit_test(test_fields_folding),
-        cmocka_unit_test(test_fields_over_998),
-        cmocka_unit_test(test_fields_errors),
-        cmocka_unit_test(test_python_reads_every_field_back),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_severity_and_action_of_every_code),
+    cmocka_unit_test(test_action_by_name),
+    cmocka_unit_test(test_default_status_of_every_code),
+    cmocka_unit_test(test_default_status_the_issue_names),
+    cmocka_unit_test(test_reply_status),
+    cmocka_unit_test(test_fields_basic),
+    cmocka_unit_test(test_fields_every_field_in_order),
+    cmocka_unit_test(test_fields_cleaning),
+    cmocka_unit_test(test_fields_utf8_address),
+    cmocka_unit_test(test_fields_greylisted_then_expired),
+    cmocka_unit_test(test_fields_bytes_not_utf8),
+    cmocka_unit_test(test_fields_address_bytes),
+    cmocka_unit_test(test_fields_folding),
+    cmocka_unit_test(test_fields_over_998),
+    cmocka_unit_test(test_fields_errors),
+    cmocka_unit_test(test_python_reads_every_field_back),
+})

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "support/expect_reply.h"
 
 static void test_default_and_overrides(void **state)
@@ -225,17 +226,13 @@ static void test_errors_have_names(void **state)
     assert_true(strlen(dsn_strerror(DSN_EBADCLASS)) > 10);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_default_and_overrides),
-        cmocka_unit_test(test_codes),
-        cmocka_unit_test(test_lines_and_control_characters),
-        cmocka_unit_test(test_eight_bit),
-        cmocka_unit_test(test_no_enhanced),
-        cmocka_unit_test(test_text_variant),
-        cmocka_unit_test(test_bad_input),
-        cmocka_unit_test(test_errors_have_names),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_default_and_overrides),
+    cmocka_unit_test(test_codes),
+    cmocka_unit_test(test_lines_and_control_characters),
+    cmocka_unit_test(test_eight_bit),
+    cmocka_unit_test(test_no_enhanced),
+    cmocka_unit_test(test_text_variant),
+    cmocka_unit_test(test_bad_input),
+    cmocka_unit_test(test_errors_have_names),
+})

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/source_file.h"
 
@@ -842,21 +843,17 @@ static void test_corpus_malformed(void **state)
     assert_true(cases >= 40);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_single_line),
-        cmocka_unit_test(test_multi_line_and_capacity),
-        cmocka_unit_test(test_pipelined_stream),
-        cmocka_unit_test(test_bad_arguments),
-        cmocka_unit_test(test_error_line_index),
-        cmocka_unit_test(test_line_limit),
-        cmocka_unit_test(test_tiny_line_limit),
-        cmocka_unit_test(test_lenient_and_strict),
-        cmocka_unit_test(test_every_byte_everywhere),
-        cmocka_unit_test(test_readme_section),
-        cmocka_unit_test(test_corpus_real),
-        cmocka_unit_test(test_corpus_malformed),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_single_line),
+    cmocka_unit_test(test_multi_line_and_capacity),
+    cmocka_unit_test(test_pipelined_stream),
+    cmocka_unit_test(test_bad_arguments),
+    cmocka_unit_test(test_error_line_index),
+    cmocka_unit_test(test_line_limit),
+    cmocka_unit_test(test_tiny_line_limit),
+    cmocka_unit_test(test_lenient_and_strict),
+    cmocka_unit_test(test_every_byte_everywhere),
+    cmocka_unit_test(test_readme_section),
+    cmocka_unit_test(test_corpus_real),
+    cmocka_unit_test(test_corpus_malformed),
+})

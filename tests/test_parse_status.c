@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 /* Parses s[0..len) from a heap copy of exactly len bytes. */
@@ -265,19 +266,15 @@ static void test_exhaustive_against_regex(void **state)
     assert_true(valid > 1000);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_valid),
-        cmocka_unit_test(test_leading_zeros),
-        cmocka_unit_test(test_too_many_digits),
-        cmocka_unit_test(test_classes),
-        cmocka_unit_test(test_terminators),
-        cmocka_unit_test(test_every_cut),
-        cmocka_unit_test(test_missing_parts),
-        cmocka_unit_test(test_len_is_the_end),
-        cmocka_unit_test(test_null),
-        cmocka_unit_test(test_exhaustive_against_regex),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_valid),
+    cmocka_unit_test(test_leading_zeros),
+    cmocka_unit_test(test_too_many_digits),
+    cmocka_unit_test(test_classes),
+    cmocka_unit_test(test_terminators),
+    cmocka_unit_test(test_every_cut),
+    cmocka_unit_test(test_missing_parts),
+    cmocka_unit_test(test_len_is_the_end),
+    cmocka_unit_test(test_null),
+    cmocka_unit_test(test_exhaustive_against_regex),
+})

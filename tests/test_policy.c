@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn/policy.h"
 #include "support/snprintf_check.h"
 
@@ -315,20 +316,16 @@ static void test_error_names(void **state)
     assert_true(DSN_EPOLICYSIZE <= -60 && DSN_EPOLICYSIZE >= -69);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_one_line_reply),
-        cmocka_unit_test(test_lines_joined_by_one_space),
-        cmocka_unit_test(test_never_a_bare_code),
-        cmocka_unit_test(test_printable_utf8),
-        cmocka_unit_test(test_cut_to_fit_postfix_prefix),
-        cmocka_unit_test(test_every_row),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_parse_request),
-        cmocka_unit_test(test_parse_incomplete_then_next),
-        cmocka_unit_test(test_parse_errors),
-        cmocka_unit_test(test_error_names),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_one_line_reply),
+    cmocka_unit_test(test_lines_joined_by_one_space),
+    cmocka_unit_test(test_never_a_bare_code),
+    cmocka_unit_test(test_printable_utf8),
+    cmocka_unit_test(test_cut_to_fit_postfix_prefix),
+    cmocka_unit_test(test_every_row),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_parse_request),
+    cmocka_unit_test(test_parse_incomplete_then_next),
+    cmocka_unit_test(test_parse_errors),
+    cmocka_unit_test(test_error_names),
+})

@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/reference_tsv.h"
 #include "support/snprintf_check.h"
@@ -266,16 +267,12 @@ static void test_table_codes_are_registered(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_code_row_by_row),
-        cmocka_unit_test(test_classes_and_subjects),
-        cmocka_unit_test(test_reference_copies_are_current),
-        cmocka_unit_test(test_describe_everywhere),
-        cmocka_unit_test(test_associated_codes),
-        cmocka_unit_test(test_basic_text_snprintf),
-        cmocka_unit_test(test_table_codes_are_registered),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_code_row_by_row),
+    cmocka_unit_test(test_classes_and_subjects),
+    cmocka_unit_test(test_reference_copies_are_current),
+    cmocka_unit_test(test_describe_everywhere),
+    cmocka_unit_test(test_associated_codes),
+    cmocka_unit_test(test_basic_text_snprintf),
+    cmocka_unit_test(test_table_codes_are_registered),
+})

@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "dsn/report.h"
 
@@ -505,18 +506,14 @@ static void test_every_prefix(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_field_lf_and_crlf),
-        cmocka_unit_test(test_liberal_fields),
-        cmocka_unit_test(test_status_that_matters),
-        cmocka_unit_test(test_nested_global_base64),
-        cmocka_unit_test(test_quoted_printable_and_folds),
-        cmocka_unit_test(test_scratch_for_folds_only),
-        cmocka_unit_test(test_not_a_bounce),
-        cmocka_unit_test(test_limits),
-        cmocka_unit_test(test_every_prefix),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_field_lf_and_crlf),
+    cmocka_unit_test(test_liberal_fields),
+    cmocka_unit_test(test_status_that_matters),
+    cmocka_unit_test(test_nested_global_base64),
+    cmocka_unit_test(test_quoted_printable_and_folds),
+    cmocka_unit_test(test_scratch_for_folds_only),
+    cmocka_unit_test(test_not_a_bounce),
+    cmocka_unit_test(test_limits),
+    cmocka_unit_test(test_every_prefix),
+})

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/reference_tsv.h"
 
@@ -208,15 +209,11 @@ static void test_constructors_match_rows(void **state)
     assert_string_equal(c.msg, "x");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_haraka_function_is_a_row),
-        cmocka_unit_test(test_variants_share_their_owner_code),
-        cmocka_unit_test(test_every_registry_code_is_owned),
-        cmocka_unit_test(test_entries_are_well_formed),
-        cmocka_unit_test(test_every_default_reply),
-        cmocka_unit_test(test_constructors_match_rows),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_haraka_function_is_a_row),
+    cmocka_unit_test(test_variants_share_their_owner_code),
+    cmocka_unit_test(test_every_registry_code_is_owned),
+    cmocka_unit_test(test_entries_are_well_formed),
+    cmocka_unit_test(test_every_default_reply),
+    cmocka_unit_test(test_constructors_match_rows),
+})

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "../support/cmocka_main.h"
 #include "cli.h"
 
 /* Bytes in (len 0: to its NUL) and the JSON string they must give. */
@@ -69,10 +70,6 @@ static void test_json_strings(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json_strings),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_json_strings),
+})
