@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "support/cmocka_main.h"
+#include "../src/hex.h"
 #include "dsn.h"
 #include "support/snprintf_check.h"
 
@@ -892,11 +893,6 @@ static void fill_long_words(void)
                         "  and   spaces");
 }
 
-static int hexval(int c)
-{
-    return c <= '9' ? c - '0' : c - 'a' + 10;
-}
-
 /* Decodes the hex of the script's output ("-" for empty) in place. */
 static char *unhex(char *s)
 {
@@ -906,8 +902,13 @@ static char *unhex(char *s)
         return s;
     }
     n = strlen(s) / 2;
-    for (i = 0; i < n; i++)
-        s[i] = (char)(hexval(s[2 * i]) * 16 + hexval(s[2 * i + 1]));
+    for (i = 0; i < n; i++) {
+        int hi = dsn_hex_value(s[2 * i], DSN_HEX_EITHER_CASE);
+        int lo = dsn_hex_value(s[2 * i + 1], DSN_HEX_EITHER_CASE);
+        if (hi < 0 || lo < 0)
+            fail_msg("not hex: \"%s\"", s);
+        s[i] = (char)(hi * 16 + lo);
+    }
     s[n] = '\0';
     return s;
 }

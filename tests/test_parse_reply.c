@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "support/cmocka_main.h"
+#include "../src/hex.h"
 #include "dsn.h"
 #include "support/source_file.h"
 
@@ -535,15 +536,10 @@ typedef struct corpus_case {
     size_t ntext;
 } corpus_case;
 
+/* A digit of a \x escape, either case (src/hex.h's rule). */
 static int hexval(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return dsn_hex_value(c, DSN_HEX_EITHER_CASE);
 }
 
 /* Decodes the escapes of s into out; returns the length. */
