@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "support/cmocka_main.h"
+#include "support/slice_fields.h"
 #include "../src/hex.h"
 #include "dsn.h"
 #include "support/source_file.h"
@@ -44,12 +45,6 @@ static int parse_exact(const char *s, size_t len, dsn_parsed_reply *out,
     int r = dsn_parse_reply(copy, len, out, lines, MAX_LINES, opt);
     free(copy);
     return r;
-}
-
-static void expect_slice(const dsn_slice *sl, const char *want)
-{
-    if (sl->len != strlen(want) || memcmp(sl->ptr, want, sl->len) != 0)
-        fail_msg("text \"%.*s\", want \"%s\"", (int)sl->len, sl->ptr, want);
 }
 
 static void test_single_line(void **state)
@@ -89,8 +84,8 @@ static void test_multi_line_and_capacity(void **state)
                      want);
     /* every line is counted, only cap of them are stored */
     assert_int_equal(r.lines, 5);
-    expect_slice(&lines[0], "one");
-    expect_slice(&lines[1], "two");
+    expect_slice(lines[0], "one");
+    expect_slice(lines[1], "two");
     assert_ptr_equal(lines[2].ptr, canary.ptr);
     assert_int_equal(lines[2].len, canary.len);
     assert_int_equal(dsn_parse_reply(in, sizeof in - 1, &r, NULL, 0, NULL),
@@ -185,7 +180,7 @@ static void test_error_line_index(void **state)
     assert_int_equal(r.status.cls, 5);
     assert_int_equal(r.status.subject, 7);
     assert_int_equal(r.status.detail, 1);
-    expect_slice(&line, "Service unavailable");
+    expect_slice(line, "Service unavailable");
     /* a line without a code: resume after it */
     assert_int_equal(parse_exact(junk, sizeof junk - 1, &r, NULL),
                      DSN_EREPLYCODE);
