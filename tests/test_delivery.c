@@ -380,38 +380,45 @@ static void test_fields_basic(void **state)
 
 static void test_fields_every_field_in_order(void **state)
 {
-    dsn_recipient_fields f = DSN_RECIPIENT_FIELDS_INIT;
-    dsn_status st = {4, 4, 1};
+    static const dsn_status st_441 = {4, 4, 1}, st_200 = {2, 0, 0};
+    static const struct {
+        dsn_recipient_fields f;
+        const char *want;
+    } cases[] = {
+        {{.original_recipient = "alias@example.org",
+          .final_recipient = "user@example.com",
+          .action = DSN_ACTION_FAILED, /* gave up on a transient failure */
+          .code = 451,
+          .status = &st_441,
+          .remote_mta = "mx.example.com",
+          .diagnostic = "451 4.4.1 No answer",
+          .last_attempt_date = "Thu, 21 Nov 2024 10:00:00 +0000",
+          .will_retry_until = "Fri, 22 Nov 2024 10:00:00 +0000"},
+         "Original-Recipient: rfc822; alias@example.org\r\n"
+         "Final-Recipient: rfc822; user@example.com\r\n"
+         "Action: failed\r\n"
+         "Status: 4.4.1\r\n"
+         "Remote-MTA: dns; mx.example.com\r\n"
+         "Diagnostic-Code: smtp; 451 4.4.1 No answer\r\n"
+         "Last-Attempt-Date: Thu, 21 Nov 2024 10:00:00 +0000\r\n"
+         "Will-Retry-Until: Fri, 22 Nov 2024 10:00:00 +0000\r\n"},
+        /* empty optional strings leave their field out */
+        {{.original_recipient = "",
+          .final_recipient = "user@example.com",
+          .action = DSN_ACTION_RELAYED,
+          .code = 250,
+          .status = &st_200,
+          .remote_mta = " \r\n",
+          .diagnostic = "\r\n",
+          .last_attempt_date = "\t"},
+         "Final-Recipient: rfc822; user@example.com\r\n"
+         "Action: relayed\r\n"
+         "Status: 2.0.0\r\n"},
+    };
+    size_t i;
     (void)state;
-    f.original_recipient = "alias@example.org";
-    f.final_recipient = "user@example.com";
-    f.action = DSN_ACTION_FAILED; /* gave up on a transient failure */
-    f.code = 451;
-    f.status = &st;
-    f.remote_mta = "mx.example.com";
-    f.diagnostic = "451 4.4.1 No answer";
-    f.last_attempt_date = "Thu, 21 Nov 2024 10:00:00 +0000";
-    f.will_retry_until = "Fri, 22 Nov 2024 10:00:00 +0000";
-    expect_fields(&f, "Original-Recipient: rfc822; alias@example.org\r\n"
-                      "Final-Recipient: rfc822; user@example.com\r\n"
-                      "Action: failed\r\n"
-                      "Status: 4.4.1\r\n"
-                      "Remote-MTA: dns; mx.example.com\r\n"
-                      "Diagnostic-Code: smtp; 451 4.4.1 No answer\r\n"
-                      "Last-Attempt-Date: Thu, 21 Nov 2024 10:00:00 +0000\r\n"
-                      "Will-Retry-Until: Fri, 22 Nov 2024 10:00:00 +0000\r\n");
-    /* empty optional strings leave their field out */
-    f.original_recipient = "";
-    f.remote_mta = " \r\n";
-    f.diagnostic = "\r\n";
-    f.last_attempt_date = "\t";
-    f.will_retry_until = NULL;
-    f.action = DSN_ACTION_RELAYED;
-    f.code = 250;
-    st = (dsn_status){2, 0, 0};
-    expect_fields(&f, "Final-Recipient: rfc822; user@example.com\r\n"
-                      "Action: relayed\r\n"
-                      "Status: 2.0.0\r\n");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_fields(&cases[i].f, cases[i].want);
 }
 
 static void test_fields_cleaning(void **state)
