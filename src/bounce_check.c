@@ -24,19 +24,13 @@ int bw_has_8bit(const char *s, size_t n)
     return (acc & 0x8080808080808080u) != 0;
 }
 
-/* RFC 5234 VCHAR: printable US-ASCII, space excluded. */
-static int vchar(unsigned char c)
-{
-    return c >= 0x21 && c <= 0x7E;
-}
-
 /* Printable US-ASCII (and space when spaces is set), 1..max octets. */
 static int printable(const char *s, int spaces, size_t max)
 {
     size_t n = 0;
     for (; s[n] != '\0'; n++) {
         unsigned char c = (unsigned char)s[n];
-        if (n >= max || !(vchar(c) || (spaces && c == ' ')))
+        if (n >= max || !(dsn_is_vchar(c) || (spaces && c == ' ')))
             return 0;
     }
     return n > 0;
@@ -49,7 +43,7 @@ int bw_msgid_ok(const char *s, size_t n)
         return 0;
     for (i = 1; i + 1 < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!vchar(c) || c == '<' || c == '>')
+        if (!dsn_is_vchar(c) || c == '<' || c == '>')
             return 0;
         if (c == '@')
             at = i;
@@ -76,7 +70,7 @@ static int host_name(const char *s)
 /* RFC 5322 section 3.2.3 atext: VCHAR but the specials. */
 static int atext(unsigned char c)
 {
-    return vchar(c) && strchr("()<>[]:;@\\,.\"", c) == NULL;
+    return dsn_is_vchar(c) && strchr("()<>[]:;@\\,.\"", c) == NULL;
 }
 
 /* 1..max octets of atext, and of the one other octet also allowed (a
@@ -124,7 +118,7 @@ static int check_envid(const char *s)
     if (n <= 0)
         return DSN_EXTEXT;
     for (i = 0; i < n; i++)
-        if (!vchar((unsigned char)v[i]) && v[i] != ' ')
+        if (!dsn_is_vchar((unsigned char)v[i]) && v[i] != ' ')
             return DSN_EXTEXT;
     return DSN_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bounce_int.h"
+#include "text_class.h"
 #include "utf8.h"
 
 /* Length of the line at p (n octets left) without its end, and in *end
@@ -107,7 +108,7 @@ static bw_span find_msgid(bw_span head)
         /* the field runs on over lines that start with a space or tab */
         size_t stop = at + len + end;
         const char *lt, *gt;
-        while (stop < head.len && (head.p[stop] == ' ' || head.p[stop] == '\t'))
+        while (stop < head.len && dsn_is_wsp((unsigned char)head.p[stop]))
             stop += line_at(head.p + stop, head.len - stop, &end) + end;
         lt = memchr(head.p + at, '<', stop - at);
         if (lt == NULL)
@@ -217,7 +218,7 @@ static size_t cut_at(const char *p, size_t room, int *fold)
 {
     size_t i;
     for (i = room; i > 0; i--)
-        if (p[i] == ' ' || p[i] == '\t') {
+        if (dsn_is_wsp((unsigned char)p[i])) {
             *fold = 1;
             return i;
         }

@@ -6,6 +6,7 @@
 
 #include "bounce_int.h"
 #include "hex.h"
+#include "text_class.h"
 
 static void out_init(bw_out *o, bw_mode mode)
 {
@@ -181,9 +182,9 @@ static void qp_put(bw_out *o, const char *s, size_t n)
             qp_token(o, &sp, 1);
             o->qp_space = 0;
         }
-        if (c == ' ' || c == '\t')
+        if (dsn_is_wsp(c))
             o->qp_space = c;
-        else if (c >= 33 && c <= 126 && c != '=')
+        else if (dsn_is_vchar(c) && c != '=')
             qp_token(o, (const char *)&s[i], 1);
         else
             qp_encoded(o, c);

@@ -4,11 +4,12 @@
 #include "dsn/bounce.h"
 #include "hex.h"
 #include "sink.h"
+#include "text_class.h"
 
 /* xchar: "!".."~" except "+" and "=". */
 static int is_xchar(char c)
 {
-    return c >= '!' && c <= '~' && c != '+' && c != '=';
+    return dsn_is_vchar((unsigned char)c) && c != '+' && c != '=';
 }
 
 int dsn_xtext_decode(const char *in, size_t len, char *buf, size_t size)

@@ -136,19 +136,12 @@ static size_t char_len(int lead)
     return 1;
 }
 
-/* A byte that goes out as it is whatever surrounds it: printable ASCII
- * but the space. */
-static int plain(unsigned char b)
-{
-    return b > ' ' && b < 0x7f;
-}
-
-/* Whether v goes out as it is: plain bytes and spaces only. */
+/* Whether v goes out as it is: VCHAR and spaces only. */
 static int is_plain(span v)
 {
     size_t i;
     for (i = v.from; i < v.to; i++)
-        if (!plain(byte_at(v, i)) && byte_at(v, i) != ' ')
+        if (!dsn_is_vchar(byte_at(v, i)) && byte_at(v, i) != ' ')
             return 0;
     return 1;
 }
@@ -162,7 +155,7 @@ static void put_range(dsn_sink *o, span v)
 static size_t plain_bytes(const span *v, size_t max)
 {
     size_t i = v->from;
-    while (i < v->to && i - v->from < max && plain(byte_at(*v, i)))
+    while (i < v->to && i - v->from < max && dsn_is_vchar(byte_at(*v, i)))
         i++;
     return i - v->from;
 }

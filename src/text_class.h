@@ -1,10 +1,14 @@
 /*
- * text_class.h - the control characters of a reply's text, defined once:
- * the bytes 0x00-0x1F and 0x7F (RFC 5234's CTL). The writer removes them
+ * text_class.h - the character classes of RFC 5234 appendix B.1 that the
+ * readers and writers test, each defined once: CTL (0x00-0x1F and 0x7F),
+ * WSP (space and HT) and VCHAR (0x21-0x7E, printable but the space).
+ *
+ * The control characters of a reply's text: the writer removes them
  * from the text it sends (src/format.c), the fields writer turns them into
  * a space or nothing (src/status_fields.c), the reader stops at them
  * (src/parse_reply.c). Bytes >= 0x80 are never control characters; the
- * writers, which must check them for UTF-8, find them with the same scan. static inline, so that the 8-byte scan costs no call per line.
+ * writers, which must check them for UTF-8, find them with the same scan.
+ * Static inline, so that the 8-byte scan costs no call per line.
  * Not installed; not part of the API.
  */
 #ifndef DSN_TEXT_CLASS_H
@@ -19,6 +23,18 @@
 static inline int dsn_is_ctl(unsigned char c)
 {
     return c < 0x20 || c == 0x7f;
+}
+
+/* 1 for WSP: a space or an HT. */
+static inline int dsn_is_wsp(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* 1 for VCHAR: 0x21-0x7E, printable US-ASCII but the space. */
+static inline int dsn_is_vchar(unsigned char c)
+{
+    return c >= 0x21 && c <= 0x7e;
 }
 
 #define DSN_ONES_ (~(uint64_t)0 / 255) /* 0x0101...01 */

@@ -56,7 +56,7 @@ int dsn_milter_setreply(SMFICTX *ctx, const dsn_reply *r)
     char *line[DSN_MILTER_MAX_LINES];
     dsn_slice slice[DSN_MILTER_MAX_LINES];
     dsn_parsed_reply parsed;
-    char rcode[16], xcode[48];
+    char rcode[16], xcode[DSN_STATUS_MAX];
     dsn_reply w;
     size_t len, lines, i;
     int used, cut;
@@ -102,8 +102,7 @@ int dsn_milter_setreply(SMFICTX *ctx, const dsn_reply *r)
     }
 
     (void)snprintf(rcode, sizeof rcode, "%d", parsed.code);
-    (void)snprintf(xcode, sizeof xcode, "%d.%d.%d", parsed.status.cls,
-                   parsed.status.subject, parsed.status.detail);
+    (void)dsn_status_format(&parsed.status, xcode, sizeof xcode);
     if (lines == 1)
         return smfi_setreply(ctx, rcode, xcode, line[0]);
     /* libmilter reads lines up to the first NULL: unused ones are NULL */
