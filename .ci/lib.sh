@@ -53,6 +53,53 @@ apt_install_needs() {
   dsn_needs=()
 }
 
+# ci_build DIR [OPTION...] [-- TARGET...]: configures DIR with the options
+# scripts/test.sh uses (so that what it built does not rebuild) and the
+# cmake OPTIONs given, then builds it: all of it, or the TARGETs given.
+ci_build() {
+  local build=$1 options=() targets=()
+  shift
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    options+=("$1")
+    shift
+  done
+  [ $# = 0 ] || targets=(--target "${@:2}")
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
+    -DDSN_BUILD_TESTS=ON "${options[@]}"
+  cmake --build "$build" -j "$(nproc)" "${targets[@]}"
+}
+
+# e2e_ctest DIR REGEX: the ctest tests of DIR that REGEX matches, run with
+# DSN_REQUIRE_E2E=1, so that a missing tool fails instead of skipping.
+e2e_ctest() {
+  DSN_REQUIRE_E2E=1 ctest --test-dir "$1" --output-on-failure \
+    --timeout 150 --no-tests=error -R "$2"
+}
+
+# hold_mta_lock: waits (30 min at most) for /tmp/libdsn-mta.lock and holds
+# it until the script ends. The MTA packages conflict (installing one
+# removes the others): a step that installs or tests one holds it.
+hold_mta_lock() {
+  exec 9>/tmp/libdsn-mta.lock
+  flock -w 1800 9
+}
+
+# stop_service NAME: stops the instance of NAME that installing its
+# package may have started (the tests run private ones), where service(8)
+# exists.
+stop_service() {
+  if command -v service >/dev/null; then
+    service "$1" stop >/dev/null 2>&1 || true
+  fi
+}
+
+# mta_bytes DIR MTA: prints the bytes the tests/e2e/mta clients received
+# from MTA (its lines of DIR/e2e-mta-bytes.txt).
+mta_bytes() {
+  echo "-- bytes the client received:"
+  grep "^$2 " "$1/e2e-mta-bytes.txt"
+}
+
 # need_postfix_e2e: what the Postfix end-to-end tests run (postfix, swaks,
 # python3, script(1)); postfix preseeded "No configuration", so that
 # Debian sets up no instance of its own (the tests run private ones).

@@ -22,9 +22,5 @@ need_postfix_e2e
 need_file /usr/include/libmilter/mfapi.h libmilter-dev
 apt_install_needs
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON -DDSN_MILTER=ON
-cmake --build "$build" -j "$(nproc)"
-DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
-  --timeout 150 --no-tests=error -R '^(test_dsn_milter|e2e_postfix_(milter|relay))$'
+ci_build "$build" -DDSN_MILTER=ON
+e2e_ctest "$build" '^(test_dsn_milter|e2e_postfix_(milter|relay))$'

@@ -19,11 +19,5 @@ build="${1:-build-ci}"
 need_postfix_e2e
 apt_install_needs
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON
-cmake --build "$build" -j "$(nproc)" --target dsn-policyd dsn-smtpd dsn_cli \
-  test_policy
-DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
-  --timeout 150 --no-tests=error \
-  -R '^(test_policy|e2e_postfix_policy|e2e_postfix_bounce)$'
+ci_build "$build" -- dsn-policyd dsn-smtpd dsn_cli test_policy
+e2e_ctest "$build" '^(test_policy|e2e_postfix_policy|e2e_postfix_bounce)$'

@@ -39,10 +39,6 @@ for deb in "$root"/*.deb; do
   dpkg -x "$deb" "$root/fs"
 done
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON -DDSN_MILTER=ON
-cmake --build "$build" -j "$(nproc)" --target dsn-milter-example \
-  sendmail-raw-milter dsn_cli
-DSN_SENDMAIL_ROOT=$root/fs DSN_REQUIRE_E2E=1 ctest --test-dir "$build" \
-  --output-on-failure --timeout 150 --no-tests=error -R '^e2e_sendmail_milter$'
+ci_build "$build" -DDSN_MILTER=ON -- dsn-milter-example sendmail-raw-milter \
+  dsn_cli
+DSN_SENDMAIL_ROOT=$root/fs e2e_ctest "$build" '^e2e_sendmail_milter$'

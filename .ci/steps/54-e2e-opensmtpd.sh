@@ -16,8 +16,7 @@
 . "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"
 
-exec 9>/tmp/libdsn-mta.lock
-flock -w 1800 9
+hold_mta_lock
 
 need_file /usr/sbin/smtpd opensmtpd
 need_file /usr/include/opensmtpd.h libopensmtpd-dev
@@ -29,16 +28,8 @@ need_command python3 python3
 } | debconf-set-selections
 apt_install_needs
 # the package may start Debian's instance, whose control socket ours needs
-if command -v service >/dev/null; then
-  service opensmtpd stop >/dev/null 2>&1 || true
-fi
+stop_service opensmtpd
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON -DDSN_OPENSMTPD=ON
-cmake --build "$build" -j "$(nproc)"
-DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
-  --timeout 150 --no-tests=error \
-  -R '^(test_opensmtpd|test_dsn_osmtpd|e2e_opensmtpd)$'
-echo "-- bytes the client received:"
-grep '^opensmtpd ' "$build/e2e-mta-bytes.txt"
+ci_build "$build" -DDSN_OPENSMTPD=ON
+e2e_ctest "$build" '^(test_opensmtpd|test_dsn_osmtpd|e2e_opensmtpd)$'
+mta_bytes "$build" opensmtpd

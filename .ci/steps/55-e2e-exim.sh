@@ -18,8 +18,7 @@
 . "$(dirname "$0")/../lib.sh"
 build="${1:-build-ci}"
 
-exec 9>/tmp/libdsn-mta.lock
-flock -w 1800 9
+hold_mta_lock
 
 need_package exim4-daemon-heavy
 need_file /usr/include/exim4/local_scan.h exim4-dev
@@ -30,15 +29,8 @@ need_command python3 python3
   debconf-set-selections
 apt_install_needs
 # the package may start Debian's instance on port 25; ours needs none of it
-if command -v service >/dev/null; then
-  service exim4 stop >/dev/null 2>&1 || true
-fi
+stop_service exim4
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON -DDSN_EXIM=ON
-cmake --build "$build" -j "$(nproc)"
-DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
-  --timeout 150 --no-tests=error -R '^(test_exim|test_dsn_exim|e2e_exim)$'
-echo "-- bytes the client received:"
-grep '^exim ' "$build/e2e-mta-bytes.txt"
+ci_build "$build" -DDSN_EXIM=ON
+e2e_ctest "$build" '^(test_exim|test_dsn_exim|e2e_exim)$'
+mta_bytes "$build" exim

@@ -11,11 +11,12 @@
 . "$(dirname "${BASH_SOURCE[0]}")/../postfix/lib.sh"
 MTA_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# The programs every such test runs, built or skipped (or failed).
-require_dsn_programs() {
-  require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
-  require_file "${DSN_CLI:-}" "the dsn program (tools/)"
-}
+# The programs every such test runs, as PATH WHAT pairs (require_files).
+DSN_PROGRAMS=("${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
+  "${DSN_CLI:-}" "the dsn program (tools/)")
+
+# Those programs built, or the test skipped (or failed).
+require_dsn_programs() { require_files "${DSN_PROGRAMS[@]}"; }
 
 # dsn_smtpd_start USERS-LINE...: dsn-smtpd on a free loopback port for
 # example.test, its users file made of the lines given, its maildir

@@ -14,15 +14,10 @@
 # Environment (set by ctest): DSN_SMTPD, DSN_CLI. Needs root, postfix,
 # swaks and python3: skips (77) without them unless DSN_REQUIRE_E2E=1.
 set -euo pipefail
-E2E_NAME=e2e-postfix-bounce
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=../lib/mta.sh
 . "$here/../lib/mta.sh"
-
-require postfix swaks python3
-require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
-require_file "${DSN_CLI:-}" "the dsn program (tools/)"
-make_workdir
+postfix_test e2e-postfix-bounce "${DSN_PROGRAMS[@]}"
 
 dsn_smtpd_start "sender accept # bounces come back here"
 

@@ -6,6 +6,7 @@
 # Everything started here is stopped by the EXIT trap.
 
 E2E_NAME=${E2E_NAME:-postfix-e2e}
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=
 PIDS=()
 POSTFIX_CONF=
@@ -37,6 +38,15 @@ require_file() { # path what
   if [ -z "$1" ] || [ ! -x "$1" ]; then
     skip_or_fail "$2 not built (${1:-no path})"
   fi
+}
+
+# require_files PATH WHAT...: require_file for each pair.
+require_files() {
+  while [ $# -ge 2 ]; do
+    require_file "$1" "$2"
+    shift 2
+  done
+  [ $# = 0 ] || die "require_files: no WHAT for $1"
 }
 
 cleanup() {
@@ -72,6 +82,25 @@ make_workdir() {
   chmod 755 "$WORK"
   trap cleanup EXIT
   trap 'exit 130' INT TERM
+}
+
+# postfix_test NAME [PATH WHAT]...: how each Postfix test begins. Names it
+# (E2E_NAME, which starts every line it says); skips (77), or fails under
+# DSN_REQUIRE_E2E=1, unless it runs as root with postfix, swaks and python3
+# and each PATH is a program built (WHAT names it); makes $WORK, cleaned up
+# on exit.
+postfix_test() {
+  E2E_NAME=$1
+  shift
+  require postfix swaks python3
+  require_files "$@"
+  make_workdir
+}
+
+# harness_python ARG...: python3 that can import tests/e2e/server/harness.py
+# (its Client reads whole SMTP replies as received, every wait bounded).
+harness_python() {
+  PYTHONPATH=$E2E_DIR/server python3 -B "$@"
 }
 
 # A TCP port nobody listens on at the moment, on 127.0.0.1.

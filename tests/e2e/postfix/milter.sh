@@ -15,15 +15,11 @@
 # postfix, swaks and python3: skips (77) without them unless
 # DSN_REQUIRE_E2E=1.
 set -euo pipefail
-E2E_NAME=e2e-postfix-milter
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
-
-require postfix swaks python3
-require_file "${DSN_CLI:-}" "the dsn program"
-require_file "${DSN_MILTER_EXAMPLE:-}" "dsn-milter-example (libmilter-dev)"
-make_workdir
+postfix_test e2e-postfix-milter "${DSN_CLI:-}" "the dsn program" \
+  "${DSN_MILTER_EXAMPLE:-}" "dsn-milter-example (libmilter-dev)"
 
 users=$here/milter-users
 mport=$(free_port)
@@ -82,32 +78,19 @@ esac
 grep -F 'milter-reject' "$WORK/maillog" | sed "s/^/$E2E_NAME: maillog: /"
 
 # One session, every reply kept as received, one after the other.
-python3 - "$sport" >"$WORK/session.replies" <<'PY'
-import socket
+harness_python - "$sport" >"$WORK/session.replies" <<'PY'
 import sys
 
-sock = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 20)
-f = sock.makefile("rb")
+from harness import Client
 
-
-def reply():
-    out = b""
-    while True:
-        line = f.readline(4096)
-        if not line.endswith(b"\n"):
-            sys.exit("connection closed inside a reply: %r" % (out + line))
-        out += line
-        if line[3:4] != b"-":
-            return out
-
-
-replies = [reply()]
+c = Client(int(sys.argv[1]))
+replies = [c.reply()]
 for command in (b"EHLO client.example", b"MAIL FROM:<sender@example.test>",
                 b"RCPT TO:<ghost@example.test>", b"RCPT TO:<multi@example.test>",
                 b"RCPT TO:<nobody-listed@example.test>", b"DATA",
                 b"Subject: e2e\r\n\r\nhello\r\n.", b"QUIT"):
-    sock.sendall(command + b"\r\n")
-    replies.append(reply())
+    c.send(command + b"\r\n")
+    replies.append(c.reply())
 sys.stdout.buffer.write(b"".join(replies))
 PY
 rc=0

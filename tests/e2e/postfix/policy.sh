@@ -19,14 +19,10 @@
 # Environment (set by ctest): DSN_POLICYD. Needs root, postfix, swaks and
 # python3: skips (77) without them unless DSN_REQUIRE_E2E=1.
 set -euo pipefail
-E2E_NAME=e2e-postfix-policy
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
-
-require postfix swaks python3
-require_file "${DSN_POLICYD:-}" "dsn-policyd (examples/policy)"
-make_workdir
+postfix_test e2e-postfix-policy "${DSN_POLICYD:-}" "dsn-policyd (examples/policy)"
 
 printf '%s\n' sender alice 'bob multiline' 'carol long' 'erin full' >"$WORK/users"
 start_bg "$WORK/policyd.log" "$DSN_POLICYD" --users "$WORK/users" --port 0
@@ -148,33 +144,26 @@ got=$(rcpt alice)
 case $got in 250\ *) say "ok listed recipient: $got" ;; *) die "alice: $got" ;; esac
 
 # the exact bytes of each reply, as read from the socket
-python3 - "$sport" <<'PY' | sed "s/^/$E2E_NAME: bytes: /"
-import socket
+harness_python - "$sport" <<'PY' | sed "s/^/$E2E_NAME: bytes: /"
 import sys
 
+from harness import Client
+
+
 def session(mail, rcpt):
-    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 20)
-    f = s.makefile("rb")
-
-    def reply():
-        out = b""
-        while True:
-            line = f.readline(4096)
-            out += line
-            if not line.endswith(b"\n") or line[3:4] != b"-":
-                return out
-
-    reply()
+    c = Client(int(sys.argv[1]))
+    c.reply()
     last = b""
     for command in (b"EHLO client.example", b"MAIL FROM:<%s>" % mail,
                     b"RCPT TO:<%s>" % rcpt):
-        s.sendall(command + b"\r\n")
-        last = reply()
+        c.send(command + b"\r\n")
+        last = c.reply()
         if not last.startswith(b"2"):
             break
-    s.sendall(b"QUIT\r\n")
-    s.close()
+    c.send(b"QUIT\r\n")
+    c.close()
     print(repr(last)[1:])
+
 
 session(b"sender@example.test", b"ghost@example.test")
 session(b"sender@example.test", b"erin@example.test")

@@ -18,16 +18,11 @@
 # postfix, swaks and python3: skips (77) without them unless
 # DSN_REQUIRE_E2E=1.
 set -euo pipefail
-E2E_NAME=e2e-postfix-relay
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=../lib/mta.sh
 . "$here/../lib/mta.sh"
-
-require postfix swaks python3
-require_file "${DSN_SMTPD:-}" "dsn-smtpd (examples/)"
-require_file "${DSN_SMTPD_EXPECT:-}" "smtpd-expect (tests/e2e/server/)"
-require_file "${DSN_CLI:-}" "the dsn program (tools/)"
-make_workdir
+postfix_test e2e-postfix-relay "${DSN_PROGRAMS[@]}" \
+  "${DSN_SMTPD_EXPECT:-}" "smtpd-expect (tests/e2e/server/)"
 
 # localpart, the dsn-smtpd users-file kind, and the libdsn call that
 # dsn-smtpd makes for it (the same as tests/e2e/server/harness.py)
