@@ -25,7 +25,7 @@
 typedef size_t (*bench_op)(char *buf, size_t size);
 
 typedef struct bench_case {
-    char id;           /* 'A', 'B', ...: the letters of issue 6 */
+    char id;           /* 'A', 'B', ...: its row in docs/performance.md */
     const char *what;  /* one line for the table */
     unsigned per_call; /* operations one call of the ops performs */
     bench_op lib;      /* libdsn */

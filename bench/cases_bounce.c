@@ -1,4 +1,4 @@
-/* Case W of issue 13: a whole delivery status notification for three
+/* Case W: a whole delivery status notification for three
  * failed recipients with a 10 KB original (message/rfc822), against a
  * hand-written snprintf sequence that writes the same bytes (it knows the
  * boundary and that the original needs no change: what the writer has to

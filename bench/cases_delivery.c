@@ -1,4 +1,4 @@
-/* Case H of issue 6: the RFC 3464 per-recipient fields of a bounce, as a
+/* Case H: the RFC 3464 per-recipient fields of a bounce, as a
  * delivery agent writes them for a failed recipient. */
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * Cases A-D of issue 6: formatting replies. Each libdsn op builds the reply
+ * Cases A-D: formatting replies. Each libdsn op builds the reply
  * and formats it, as a server does for every command; the snprintf op is
  * what a server author would write by hand for the same bytes, and the
  * memcpy op copies bytes rendered once at start-up: the floor.

@@ -1,4 +1,4 @@
-/* Case G of issue 6: parsing a 3-line reply, as a client reads one. */
+/* Case G: parsing a 3-line reply, as a client reads one. */
 #include <stdio.h>
 #include <string.h>
 

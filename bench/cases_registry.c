@@ -1,4 +1,4 @@
-/* Cases E and F of issue 6: a function found by its name, as a server's
+/* Cases E and F: a function found by its name, as a server's
  * configuration names it, and a status code described from the registry. */
 #include <stdio.h>
 

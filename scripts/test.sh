@@ -17,7 +17,5 @@ need_command python3 python3 # the dsn program's tests (tests/cli)
 apt_install_needs
 
 # DSN_BUILD_TESTS=ON: without cmocka this fails instead of building no test
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON
-cmake --build "$build" -j "$(nproc)"
+ci_build "$build"
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

@@ -12,10 +12,7 @@ apt_install_needs
 build="build-safety-valgrind"
 memcheck="valgrind;--tool=memcheck;--error-exitcode=1;--leak-check=full"
 memcheck="$memcheck;--errors-for-leak-kinds=definite,indirect;--track-origins=yes;-q"
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON \
-  -DCMAKE_CROSSCOMPILING_EMULATOR="$memcheck" >/dev/null
-cmake --build "$build" -j "$(nproc)" >/dev/null
+ci_build "$build" -DCMAKE_CROSSCOMPILING_EMULATOR="$memcheck" >/dev/null
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 # ctest's emulator hook must really be in use, or this step proves nothing
 commands=$(ctest --test-dir "$build" -N -V)

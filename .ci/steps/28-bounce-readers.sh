@@ -17,9 +17,6 @@ need_package libsisimai-perl
 need_package libmail-deliverystatus-bounceparser-perl
 apt_install_needs
 
-# the same options as scripts/test.sh, so that nothing else rebuilds
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j "$(nproc)" --target bounce_write_samples
+ci_build "$build" -- bounce_write_samples >/dev/null
 DSN_REQUIRE_E2E=1 ctest --test-dir "$build" --output-on-failure \
   --timeout 60 --no-tests=error -L '^bounce$'

@@ -24,9 +24,7 @@ need_command swaks swaks
 apt_install_needs
 
 export DSN_REQUIRE_E2E=1
-cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDSN_WERROR=ON \
-  -DDSN_BUILD_TESTS=ON >/dev/null
-cmake --build build-ci -j "$(nproc)" >/dev/null
+ci_build build-ci >/dev/null
 ctest --test-dir build-ci --output-on-failure \
   -R '^(report_corpus|report_oracle|report_cli_roundtrip|test_report|test_report_roundtrip|cli_report_.*|cli_json_string)$'
 ctest --test-dir build-ci -R '^report_corpus$' -V | sed -n 's/^[0-9]*: \(.*messages;.*\)/\1/p'

@@ -167,7 +167,8 @@ int main(int argc, char **argv)
         case 'd':
             f.flags |= DSN_OPENSMTPD_DISCONNECT;
             break;
-        default:
+        case '?': /* an unknown option, or one without its value */
+        default:  /* getopt returns nothing else */
             (void)fputs(usage, stderr);
             return 2;
         }

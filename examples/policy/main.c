@@ -6,13 +6,12 @@
  * main.c: the command line (getopt_long), the users file, the signals and
  * the listening socket (shared with examples/smtpd), then serve.c's loop.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "listen.h"
+#include "number.h"
 #include "serve.h"
 #include "signals.h"
 #include "users.h"
@@ -65,24 +64,11 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
-static int parse_port(const char *s, unsigned *port)
-{
-    char *end;
-    unsigned long v;
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    v = strtoul(s, &end, 10);
-    if (*end != '\0' || errno != 0 || v > 65535)
-        return -1;
-    *port = (unsigned)v;
-    return 0;
-}
-
 /* 0 to run, 1 after --help, 2 on a usage error (printed). */
 static int parse_options(struct config *cfg, int argc, char **argv)
 {
     int opt;
+    unsigned long long port;
     cfg->users = NULL;
     cfg->listen = "127.0.0.1";
     cfg->port = 10040;
@@ -96,15 +82,17 @@ static int parse_options(struct config *cfg, int argc, char **argv)
             cfg->listen = optarg;
             break;
         case OPT_PORT:
-            if (parse_port(optarg, &cfg->port) != 0)
+            if (parse_number(optarg, 65535, &port) != 0)
                 return usage_error("--port wants 0..65535", optarg);
+            cfg->port = (unsigned)port;
             break;
         case OPT_HELP:
             (void)fputs(usage, stdout);
             return 1;
         case ':':
             return usage_error("option needs a value", argv[optind - 1]);
-        default:
+        case '?': /* unknown, or --help=VALUE */
+        default:  /* getopt_long returns nothing else */
             return usage_error("unknown option", argv[optind - 1]);
         }
     }

@@ -1,7 +1,6 @@
 /* serve.c - dsn-policyd's poll() loop (see serve.h). */
 #include "serve.h"
 
-#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "answer.h"
+#include "conn.h"
 #include "listen.h"
 
 /* Answers waiting to be sent: a client that sends requests without
@@ -57,29 +57,7 @@ static int answer_requests(struct client *c, const struct users *users)
 /* Sends what is pending; -1 when the client is gone. */
 static int flush_output(struct client *c)
 {
-    while (c->outpos < c->outlen) {
-        ssize_t w = send(c->fd, c->out + c->outpos, c->outlen - c->outpos,
-                         MSG_NOSIGNAL);
-        if (w < 0)
-            return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR
-                       ? 0
-                       : -1;
-        c->outpos += (size_t)w;
-    }
-    return 0;
-}
-
-/* Reads what is there; -1 at the end of the connection or on error. */
-static int read_input(struct client *c)
-{
-    ssize_t r = recv(c->fd, c->in + c->inlen, sizeof c->in - c->inlen, 0);
-    if (r < 0)
-        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0
-                                                                         : -1;
-    if (r == 0)
-        return -1;
-    c->inlen += (size_t)r;
-    return 0;
+    return conn_send(c->fd, c->out, &c->outpos, c->outlen);
 }
 
 static void drop(struct client **clients, size_t *n, size_t i)
@@ -115,7 +93,7 @@ static int serve_client(struct client *c, short revents,
     if ((revents & POLLOUT) && flush_output(c) != 0)
         return -1;
     if (revents & (POLLIN | POLLHUP | POLLERR)) {
-        if (read_input(c) != 0)
+        if (conn_recv(c->fd, c->in, &c->inlen, sizeof c->in) < 0)
             return -1;
     }
     /* a full buffer without a whole request: dsn_policy_parse() says
@@ -130,12 +108,8 @@ int serve(int lfd, int stop_fd, const struct users *users)
     struct client *clients[POLICY_MAX_CLIENTS];
     struct pollfd pfd[POLICY_MAX_CLIENTS + 2];
     size_t n = 0, i;
-    int rc = 0;
+    int rc;
     for (;;) {
-        pfd[0].fd = stop_fd;
-        pfd[0].events = POLLIN;
-        pfd[1].fd = n < POLICY_MAX_CLIENTS ? lfd : -1;
-        pfd[1].events = POLLIN;
         for (i = 0; i < n; i++) {
             pfd[i + 2].fd = clients[i]->fd;
             pfd[i + 2].events =
@@ -143,15 +117,11 @@ int serve(int lfd, int stop_fd, const struct users *users)
                         (clients[i]->outpos < clients[i]->outlen ? POLLOUT
                                                                  : 0));
         }
-        if (poll(pfd, n + 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            perror("dsn-policyd: poll");
-            rc = -1;
-            break;
-        }
-        if (pfd[0].revents != 0)
-            break;
+        /* a full table leaves the listening socket out: the rest wait */
+        rc = conn_poll("dsn-policyd", pfd, n, stop_fd,
+                       n < POLICY_MAX_CLIENTS ? lfd : -1, POLLIN, -1);
+        if (rc <= 0)
+            break; /* 0: stop_fd; -1: poll() failed */
         /* from the last: drop() moves the last client into slot i */
         for (i = n; i-- > 0;)
             if (pfd[i + 2].revents != 0 &&

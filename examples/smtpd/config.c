@@ -1,10 +1,11 @@
 /* config.c - dsn-smtpd's command line (see config.h). */
 #include "config.h"
 
-#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "number.h"
 
 static const char usage[] =
     "usage: dsn-smtpd [--listen ADDR] [--port N] [--users FILE] "
@@ -48,21 +49,6 @@ static enum config_result usage_error(const char *what, const char *arg)
     return CONFIG_USAGE;
 }
 
-static int parse_number(const char *s, unsigned long long max,
-                        unsigned long long *out)
-{
-    char *end;
-    unsigned long long v;
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    v = strtoull(s, &end, 10);
-    if (*end != '\0' || errno != 0 || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* A host name goes into replies: printable, no blanks, 1..255 octets. */
 static int valid_name(const char *s)
 {
@@ -75,128 +61,166 @@ static int valid_name(const char *s)
     return 1;
 }
 
-enum option {
-    OPT_LISTEN,
-    OPT_PORT,
-    OPT_USERS,
-    OPT_DOMAIN,
-    OPT_MAILDIR,
-    OPT_MAX_RCPTS,
-    OPT_MAX_SIZE,
-    OPT_NO_ENHANCED,
-    OPT_HOSTNAME,
-    OPT_IDLE_TIMEOUT,
-    OPT_HELP,
-    OPT_COUNT
+struct option;
+
+/* Takes one option's value (NULL for an option without one) into cfg:
+ * CONFIG_RUN to go on, CONFIG_HELP or CONFIG_USAGE (printed) to stop. */
+typedef enum config_result option_setter(struct smtpd_config *cfg,
+                                         const struct option *o,
+                                         const char *value);
+
+/* One option: its name, whether it takes a value, what takes it, where
+ * (an offset into smtpd_config), set_number's range, and the complaint
+ * about a value it refuses. */
+struct option {
+    const char *name;
+    int takes_value;
+    option_setter *set;
+    size_t field;
+    unsigned long long min, max;
+    const char *complaint;
 };
 
-static const char *const option_names[OPT_COUNT] = {
-    [OPT_LISTEN] = "listen",     [OPT_PORT] = "port",
-    [OPT_USERS] = "users",       [OPT_DOMAIN] = "domain",
-    [OPT_MAILDIR] = "maildir",   [OPT_MAX_RCPTS] = "max-rcpts",
-    [OPT_MAX_SIZE] = "max-size", [OPT_NO_ENHANCED] = "no-enhanced",
-    [OPT_HOSTNAME] = "hostname", [OPT_IDLE_TIMEOUT] = "idle-timeout",
-    [OPT_HELP] = "help",
+static option_setter set_text, set_directory, set_name, set_domain, set_number,
+    set_flag, show_help;
+
+#define FIELD(member) offsetof(struct smtpd_config, member)
+
+static const struct option options[] = {
+    {"listen", 1, set_text, FIELD(listen), 0, 0, NULL},
+    {"port", 1, set_number, FIELD(port), 0, 65535, "--port wants 0..65535"},
+    {"users", 1, set_text, FIELD(users_file), 0, 0, NULL},
+    {"domain", 1, set_domain, 0, 0, 0, "bad domain"},
+    {"maildir", 1, set_directory, FIELD(maildir), 0, 0,
+     "--maildir wants a directory"},
+    {"max-rcpts", 1, set_number, FIELD(max_rcpts), 1, 1000000,
+     "--max-rcpts wants 1..1000000"},
+    /* SIZE's value is at most 20 digits (RFC 1870); keep a margin below
+     * overflow for the running count. */
+    {"max-size", 1, set_number, FIELD(max_size), 1, 1ULL << 62,
+     "--max-size wants a positive number"},
+    {"no-enhanced", 0, set_flag, FIELD(no_enhanced), 0, 0, NULL},
+    {"hostname", 1, set_name, FIELD(hostname), 0, 0, "bad host name"},
+    /* below RFC 5321's 5 minutes only for tests; a day at most */
+    {"idle-timeout", 1, set_number, FIELD(idle_timeout), 1, 86400,
+     "--idle-timeout wants 1..86400"},
+    {"help", 0, show_help, 0, 0, 0, NULL},
 };
+
+#define OPTION_COUNT (sizeof options / sizeof options[0])
+
+/* The member of cfg at o->field, as a T. */
+#define MEMBER(T, cfg, o) ((T *)(void *)((char *)(cfg) + (o)->field))
+
+static enum config_result set_text(struct smtpd_config *cfg,
+                                   const struct option *o, const char *value)
+{
+    *MEMBER(const char *, cfg, o) = value;
+    return CONFIG_RUN;
+}
+
+static enum config_result set_directory(struct smtpd_config *cfg,
+                                        const struct option *o,
+                                        const char *value)
+{
+    if (*value == '\0')
+        return usage_error(o->complaint, value);
+    return set_text(cfg, o, value);
+}
+
+static enum config_result set_name(struct smtpd_config *cfg,
+                                   const struct option *o, const char *value)
+{
+    if (!valid_name(value))
+        return usage_error(o->complaint, value);
+    return set_text(cfg, o, value);
+}
+
+/* Repeatable; config_parse() puts the default in when none is given. */
+static enum config_result set_domain(struct smtpd_config *cfg,
+                                     const struct option *o, const char *value)
+{
+    if (!valid_name(value))
+        return usage_error(o->complaint, value);
+    if (cfg->ndomains == SMTPD_MAX_DOMAINS)
+        return usage_error("too many --domain options", value);
+    cfg->domains[cfg->ndomains++] = value;
+    return CONFIG_RUN;
+}
+
+static enum config_result set_number(struct smtpd_config *cfg,
+                                     const struct option *o, const char *value)
+{
+    unsigned long long n;
+    if (parse_number(value, o->max, &n) != 0 || n < o->min)
+        return usage_error(o->complaint, value);
+    *MEMBER(unsigned long long, cfg, o) = n;
+    return CONFIG_RUN;
+}
+
+static enum config_result set_flag(struct smtpd_config *cfg,
+                                   const struct option *o, const char *value)
+{
+    (void)value;
+    *MEMBER(int, cfg, o) = 1;
+    return CONFIG_RUN;
+}
+
+static enum config_result show_help(struct smtpd_config *cfg,
+                                    const struct option *o, const char *value)
+{
+    (void)cfg;
+    (void)o;
+    (void)value;
+    (void)fputs(usage, stdout);
+    return CONFIG_HELP;
+}
+
+/* The option "--NAME" or "--NAME=..." of arg names, or NULL. */
+static const struct option *option_named(const char *arg)
+{
+    const char *name = arg + 2;
+    size_t len = strcspn(name, "="), k;
+    for (k = 0; k < OPTION_COUNT; k++)
+        if (strlen(options[k].name) == len &&
+            strncmp(options[k].name, name, len) == 0)
+            return &options[k];
+    return NULL;
+}
 
 enum config_result config_parse(struct smtpd_config *cfg, int argc, char **argv)
 {
-    int i, user_domains = 0;
+    enum config_result rc = CONFIG_RUN;
+    int i;
     memset(cfg, 0, sizeof *cfg);
     cfg->listen = "127.0.0.1";
     cfg->port = 2525;
-    cfg->domains[0] = "localhost";
-    cfg->ndomains = 1;
     cfg->maildir = "./maildir";
     cfg->max_rcpts = 100;
     cfg->max_size = 10485760;
     cfg->hostname = "localhost";
     cfg->idle_timeout = 300;
 
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i], *name, *value = NULL, *eq;
-        size_t len;
-        int k, which = OPT_COUNT;
-        unsigned long long n;
+    for (i = 1; i < argc && rc == CONFIG_RUN; i++) {
+        const char *arg = argv[i], *eq = strchr(arg, '='), *value = NULL;
+        const struct option *o;
         if (strncmp(arg, "--", 2) != 0)
             return usage_error("unexpected argument", arg);
-        name = arg + 2;
-        eq = strchr(name, '=');
-        len = eq ? (size_t)(eq - name) : strlen(name);
-        for (k = 0; k < OPT_COUNT; k++)
-            if (strlen(option_names[k]) == len &&
-                strncmp(option_names[k], name, len) == 0)
-                which = k;
-        if (which == OPT_COUNT)
+        o = option_named(arg);
+        if (o == NULL)
             return usage_error("unknown option", arg);
-        if (which == OPT_NO_ENHANCED || which == OPT_HELP) {
-            if (eq)
-                return usage_error("option takes no value", arg);
-            if (which == OPT_HELP) {
-                (void)fputs(usage, stdout);
-                return CONFIG_HELP;
-            }
-            cfg->no_enhanced = 1;
-            continue;
-        }
-        if (eq)
+        if (!o->takes_value && eq != NULL)
+            return usage_error("option takes no value", arg);
+        if (o->takes_value && eq != NULL)
             value = eq + 1;
-        else if (i + 1 < argc)
+        else if (o->takes_value && i + 1 < argc)
             value = argv[++i];
-        else
+        else if (o->takes_value)
             return usage_error("option needs a value", arg);
-
-        switch (which) {
-        case OPT_LISTEN:
-            cfg->listen = value;
-            break;
-        case OPT_PORT:
-            if (parse_number(value, 65535, &n) != 0)
-                return usage_error("--port wants 0..65535", value);
-            cfg->port = (unsigned)n;
-            break;
-        case OPT_USERS:
-            cfg->users_file = value;
-            break;
-        case OPT_DOMAIN:
-            if (!valid_name(value))
-                return usage_error("bad domain", value);
-            if (!user_domains)
-                cfg->ndomains = 0;
-            user_domains = 1;
-            if (cfg->ndomains == SMTPD_MAX_DOMAINS)
-                return usage_error("too many --domain options", value);
-            cfg->domains[cfg->ndomains++] = value;
-            break;
-        case OPT_MAILDIR:
-            if (*value == '\0')
-                return usage_error("--maildir wants a directory", value);
-            cfg->maildir = value;
-            break;
-        case OPT_MAX_RCPTS:
-            if (parse_number(value, 1000000, &n) != 0 || n == 0)
-                return usage_error("--max-rcpts wants 1..1000000", value);
-            cfg->max_rcpts = (unsigned long)n;
-            break;
-        case OPT_MAX_SIZE:
-            /* SIZE's value is at most 20 digits (RFC 1870); keep a
-             * margin below overflow for the running count. */
-            if (parse_number(value, 1ULL << 62, &n) != 0 || n == 0)
-                return usage_error("--max-size wants a positive number", value);
-            cfg->max_size = n;
-            break;
-        case OPT_IDLE_TIMEOUT:
-            /* below RFC 5321's 5 minutes only for tests; a day at most */
-            if (parse_number(value, 86400, &n) != 0 || n == 0)
-                return usage_error("--idle-timeout wants 1..86400", value);
-            cfg->idle_timeout = (unsigned long)n;
-            break;
-        default: /* OPT_HOSTNAME */
-            if (!valid_name(value))
-                return usage_error("bad host name", value);
-            cfg->hostname = value;
-            break;
-        }
+        rc = o->set(cfg, o, value);
     }
-    return CONFIG_RUN;
+    /* the first --domain replaces the default */
+    if (cfg->ndomains == 0)
+        cfg->domains[cfg->ndomains++] = "localhost";
+    return rc;
 }

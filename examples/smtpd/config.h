@@ -18,18 +18,20 @@
 
 #define SMTPD_MAX_DOMAINS 32
 
+/* The numbers are all unsigned long long: config.c's one number setter
+ * writes them, each checked against its own range. */
 struct smtpd_config {
     const char *listen;
-    unsigned port;
-    const char *users_file; /* NULL: every local part is accepted */
+    unsigned long long port; /* 0..65535 */
+    const char *users_file;  /* NULL: every local part is accepted */
     const char *domains[SMTPD_MAX_DOMAINS];
     size_t ndomains;
     const char *maildir;
-    unsigned long max_rcpts;
+    unsigned long long max_rcpts;
     unsigned long long max_size;
     int no_enhanced;
     const char *hostname;
-    unsigned long idle_timeout; /* seconds a client may stay silent */
+    unsigned long long idle_timeout; /* seconds a client may stay silent */
 };
 
 enum config_result { CONFIG_RUN, CONFIG_HELP, CONFIG_USAGE };

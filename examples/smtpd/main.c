@@ -46,7 +46,8 @@ int main(int argc, char **argv)
         perror("dsn-smtpd: signals");
         return 1;
     }
-    lfd = server_listen("dsn-smtpd", cfg.listen, cfg.port, shown, sizeof shown);
+    lfd = server_listen("dsn-smtpd", cfg.listen, (unsigned)cfg.port, shown,
+                        sizeof shown);
     if (lfd < 0)
         return 1;
     /* the one line tests and scripts wait for */

@@ -7,11 +7,11 @@
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "conn.h"
 #include "listen.h"
 #include "texts.h"
 
@@ -24,35 +24,16 @@ struct client {
 /* Sends what is pending; -1 when the client is gone. */
 static int flush_output(struct client *c)
 {
-    struct session *s = &c->s;
-    while (s->outpos < s->outlen) {
-        ssize_t w = send(c->fd, s->out + s->outpos, s->outlen - s->outpos,
-                         MSG_NOSIGNAL);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-        }
-        s->outpos += (size_t)w;
-    }
-    return 0;
+    return conn_send(c->fd, c->s.out, &c->s.outpos, c->s.outlen);
 }
 
 /* Reads what there is room for; -1 at end of stream or error. */
 static int read_input(struct client *c)
 {
-    struct session *s = &c->s;
-    ssize_t r;
-    do
-        r = recv(c->fd, s->in + s->inlen, sizeof s->in - s->inlen, 0);
-    while (r < 0 && errno == EINTR);
-    if (r < 0)
-        return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-    if (r == 0)
-        return -1;
-    s->inlen += (size_t)r;
-    c->last = time(NULL);
-    return 0;
+    ssize_t r = conn_recv(c->fd, c->s.in, &c->s.inlen, sizeof c->s.in);
+    if (r > 0)
+        c->last = time(NULL);
+    return r < 0 ? -1 : 0;
 }
 
 static void drop(struct client **clients, size_t *n, size_t i)
@@ -139,7 +120,7 @@ int server_run(int lfd, struct smtpd *srv, int stop_fd)
     struct client *clients[SERVER_MAX_CLIENTS];
     struct pollfd pfd[SERVER_MAX_CLIENTS + 2];
     size_t n = 0, i;
-    int rc = 0;
+    int rc;
     /* Out of descriptors, the listening socket stays readable: stop
      * polling it for a second rather than spin. */
     time_t accept_paused_until = 0;
@@ -147,23 +128,15 @@ int server_run(int lfd, struct smtpd *srv, int stop_fd)
     for (;;) {
         size_t polled = n;
         time_t now;
-        pfd[0].fd = stop_fd;
-        pfd[0].events = POLLIN;
-        pfd[1].fd = lfd;
-        pfd[1].events = time(NULL) >= accept_paused_until ? POLLIN : 0;
         for (i = 0; i < n; i++) {
             pfd[i + 2].fd = clients[i]->fd;
             pfd[i + 2].events = wanted_events(&clients[i]->s);
         }
-        if (poll(pfd, (nfds_t)(n + 2), 1000) < 0) {
-            if (errno == EINTR)
-                continue;
-            perror("dsn-smtpd: poll");
-            rc = -1;
-            break;
-        }
-        if (pfd[0].revents != 0)
-            break;
+        /* a second at most: the idle timeouts are checked each round */
+        rc = conn_poll("dsn-smtpd", pfd, n, stop_fd, lfd,
+                       time(NULL) >= accept_paused_until ? POLLIN : 0, 1000);
+        if (rc <= 0)
+            break; /* 0: stop_fd; -1: poll() failed */
         now = time(NULL);
         /* backwards: drop() moves the last client into slot i */
         for (i = polled; i-- > 0;)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The two halves of the dsn program agree (issue 13 section 3): each
+"""The two halves of the dsn program agree: each
 report `dsn bounce` writes, read by `dsn report --json`, gives back the
 reporting MTA, the envelope id (xtext decoded), the arrival date, and per
 recipient its address and type, its ORCPT, Action, Status, diagnostic (and

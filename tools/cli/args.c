@@ -194,6 +194,7 @@ int cli_next(cli_args *a)
 {
     for (;;) {
         int index = -1, id;
+        const struct option *o;
         if (a->rest < 0)
             return CLI_STOP;
         if (a->rest > 0) { /* the operands after "--" or the command */
@@ -215,10 +216,13 @@ int cli_next(cli_args *a)
         }
         if (id == '?' || id == ':')
             return bad_option(a, id);
-        if (index >= 0) { /* written out whole, not abbreviated */
-            const char *word = long_word(a, &a->longopts[index]);
+        /* a long option (index set) written out whole, not abbreviated;
+         * found by its id, unique in the table, rather than by index */
+        o = index >= 0 ? option_by_id(a, id) : NULL;
+        if (o != NULL) {
+            const char *word = long_word(a, o);
             size_t len = strcspn(word, "=");
-            if (len != 2 + strlen(a->longopts[index].name))
+            if (len != 2 + strlen(o->name))
                 return stop(a, cli_usage_error("unknown option '%.*s'",
                                                (int)len, word));
         }
@@ -226,4 +230,21 @@ int cli_next(cli_args *a)
         if (id != 0)
             return id;
     }
+}
+
+int cli_walk(const cli_command *cmd, int argc, char **argv, cli_take *take,
+             void *ctx)
+{
+    cli_args a;
+    int id;
+    cli_args_init(&a, cmd, argc, argv);
+    while ((id = cli_next(&a)) != CLI_END) {
+        int rc;
+        if (id == CLI_STOP)
+            return a.status;
+        rc = take(ctx, id, a.arg);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    return CLI_END;
 }

@@ -4,9 +4,10 @@
  *
  * A subcommand is one file that defines one cli_command (its name, usage,
  * summary, option table and run function) and one row in commands.def.
- * Its run function walks its arguments with cli_next(), which parses them
- * with getopt_long(3) and handles the options every command shares
- * (--color, --help, --version) itself, so a command only sees its own.
+ * Its run function walks its arguments with cli_walk(), which parses them
+ * with getopt_long(3) (cli_next()), handles the options every command
+ * shares (--color, --help, --version) itself, and hands the command's own
+ * options and operands, one at a time, to the command's cli_take.
  */
 #ifndef DSN_CLI_H
 #define DSN_CLI_H
@@ -99,6 +100,18 @@ void cli_args_init(cli_args *a, const cli_command *cmd, int argc, char **argv);
  * the colour and is skipped; --help and --version print and stop. After
  * CLI_STOP every call returns CLI_STOP again: return a->status then. */
 int cli_next(cli_args *a);
+
+/* What a command does with one of its options (id, its argument in arg)
+ * or operands (id CLI_OPERAND, the operand in arg): CLI_OK to go on, else
+ * the exit status to stop with. */
+typedef int cli_take(void *ctx, int id, const char *arg);
+
+/* The whole walk over cmd's arguments, argv[1..argc): each option and
+ * operand in order to take(ctx, ...). CLI_END when every one was taken
+ * and the command goes on; else the exit status to return at once:
+ * take's, or the shared options' (--help, --version, a usage error). */
+int cli_walk(const cli_command *cmd, int argc, char **argv, cli_take *take,
+             void *ctx);
 
 /* "dsn: <what>\nTry 'dsn --help' ..." on stderr; returns CLI_EUSAGE. */
 int cli_usage_error(const char *fmt, ...)

@@ -25,10 +25,12 @@ static const char *class_meaning(int cls)
                "sending server keeps it queued and tries again later; the "
                "sender hears of it only if it keeps failing until the queue "
                "lifetime ends.";
-    default:
+    case DSN_SEVERITY_PERMANENT:
         return "Permanent failure: the message is not delivered, and "
                "sending it again as it is fails the same way. The sender "
                "gets a bounce and must change something first.";
+    default: /* dsn_parse_status() and dsn_parse_reply() give no other */
+        return "(not a class of RFC 3463)";
     }
 }
 
@@ -156,14 +158,13 @@ static void explain(const struct input *in)
     const dsn_status_info *info = dsn_describe(st->subject, st->detail);
     const char *subject = dsn_subject_name(st->subject);
     int code = reply_code != 0 ? reply_code : st->cls * 100;
-    char line[400];
+    char line[400], status[DSN_STATUS_MAX];
 
+    dsn_status_format(st, status, sizeof status);
     fputs(cli_sgr_class(st->cls), stdout);
     if (reply_code != 0)
-        printf("%d %d.%d.%d", reply_code, st->cls, st->subject, st->detail);
-    else
-        printf("%d.%d.%d", st->cls, st->subject, st->detail);
-    printf("%s\n", cli_sgr_reset());
+        printf("%d ", reply_code);
+    printf("%s%s\n", status, cli_sgr_reset());
     if (in->flags & ~(unsigned)DSN_REPLY_STATUS) {
         cli_put_field(stdout, "read", "in lenient mode, which forgave:");
         cli_put_reply_flags(stdout, "",
@@ -171,8 +172,8 @@ static void explain(const struct input *in)
     }
     if (defaulted) {
         snprintf(line, sizeof line,
-                 "none in the reply; dsn_default_status(%d) assumes %d.%d.%d",
-                 reply_code, st->cls, st->subject, st->detail);
+                 "none in the reply; dsn_default_status(%d) assumes %s",
+                 reply_code, status);
         cli_put_field(stdout, "status", line);
     }
     snprintf(line, sizeof line, "%d %s", st->cls, dsn_class_name(st->cls));
@@ -270,34 +271,39 @@ static int append(char **text, size_t *len, const char *operand)
     return CLI_OK;
 }
 
+/* What one `dsn explain` has read so far. */
+typedef struct explain_args {
+    dsn_parse_options opt;
+    char *text; /* the operands joined; NULL: none yet */
+    size_t len;
+} explain_args;
+
+/* --strict, or an operand to append (cli_take). */
+static int take(void *ctx, int id, const char *arg)
+{
+    explain_args *g = ctx;
+    if (id == CLI_STRICT) {
+        g->opt.flags |= DSN_PARSE_STRICT;
+        return CLI_OK;
+    }
+    return append(&g->text, &g->len, arg);
+}
+
 static int run_explain(int argc, char **argv)
 {
-    cli_args a;
-    char *text = NULL;
-    size_t len = 0;
-    int id, rc = CLI_OK;
-    dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
+    explain_args g = {DSN_PARSE_OPTIONS_INIT, NULL, 0};
+    int rc = cli_walk(&cli_command_explain, argc, argv, take, &g);
     struct input in;
 
-    cli_args_init(&a, &cli_command_explain, argc, argv);
-    while (rc == CLI_OK && (id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP) {
-            free(text);
-            return a.status;
-        }
-        if (id == CLI_STRICT)
-            opt.flags |= DSN_PARSE_STRICT;
-        else
-            rc = append(&text, &len, a.arg);
+    if (rc != CLI_END || g.text == NULL) {
+        free(g.text);
+        return rc != CLI_END ? rc
+                             : cli_usage_error("explain: missing STATUS "
+                                               "(5.1.1) or reply (550 5.1.1 "
+                                               "text)");
     }
-    if (rc != CLI_OK || text == NULL) {
-        free(text);
-        return rc != CLI_OK ? rc
-                            : cli_usage_error("explain: missing STATUS (5.1.1) "
-                                              "or reply (550 5.1.1 text)");
-    }
-    rc = read_input(text, &opt, &in);
-    free(text);
+    rc = read_input(g.text, &g.opt, &in);
+    free(g.text);
     if (rc != 0)
         return CLI_EUSAGE;
     explain(&in);

@@ -11,6 +11,7 @@
 typedef struct list_settings {
     int json;
     long subject; /* -1: every subject */
+    int registry; /* 1: the IANA registry, not the functions */
 } list_settings;
 
 static int keep(const list_settings *o, int subject)
@@ -39,16 +40,16 @@ static void json_field(const char *key, const char *value, int first)
 static void list_functions(const list_settings *o)
 {
     int id, width = 0, rows = 0;
-    char status[32], function[64];
+    char status[DSN_STATUS_MAX], function[64];
     for (id = 0; id < (int)DSN_ID_COUNT; id++)
         if ((int)dsn_entries[id].name_len > width)
             width = dsn_entries[id].name_len;
     for (id = 0; id < (int)DSN_ID_COUNT; id++) {
         const dsn_entry *e = &dsn_entries[id];
+        const dsn_status st = {e->code / 100, e->subject, e->detail};
         if (!keep(o, e->subject))
             continue;
-        snprintf(status, sizeof status, "%d.%d.%d", e->code / 100, e->subject,
-                 e->detail);
+        dsn_status_format(&st, status, sizeof status);
         if (!o->json) {
             printf("%-*s %d %-7s %s\n", width, dsn_name(id), e->code, status,
                    e->message);
@@ -111,34 +112,33 @@ static const cli_option list_options[] = {
      "every code of the IANA registry instead"},
 };
 
+/* One option or operand (cli_take); CLI_OK or a usage error. */
+static int take(void *ctx, int id, const char *arg)
+{
+    list_settings *o = ctx;
+    switch ((enum list_option)id) {
+    case LIST_JSON:
+        o->json = 1;
+        return CLI_OK;
+    case LIST_SUBJECT:
+        if (cli_parse_int(arg, 0, 999, &o->subject) != 0)
+            return cli_usage_error("list: subject '%s' is not a number 0..999",
+                                   arg);
+        return CLI_OK;
+    case LIST_REGISTRY:
+        o->registry = 1;
+        return CLI_OK;
+    }
+    return cli_usage_error("list: unexpected argument '%s'", arg);
+}
+
 static int run_list(int argc, char **argv)
 {
-    list_settings o = {0, -1};
-    int registry = 0, id;
-    cli_args a;
-
-    cli_args_init(&a, &cli_command_list, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == CLI_OPERAND)
-            return cli_usage_error("list: unexpected argument '%s'", a.arg);
-        switch ((enum list_option)id) {
-        case LIST_JSON:
-            o.json = 1;
-            break;
-        case LIST_SUBJECT:
-            if (cli_parse_int(a.arg, 0, 999, &o.subject) != 0)
-                return cli_usage_error("list: subject '%s' is not a number "
-                                       "0..999",
-                                       a.arg);
-            break;
-        case LIST_REGISTRY:
-            registry = 1;
-            break;
-        }
-    }
-    if (registry)
+    list_settings o = {0, -1, 0};
+    int rc = cli_walk(&cli_command_list, argc, argv, take, &o);
+    if (rc != CLI_END)
+        return rc;
+    if (o.registry)
         list_registry(&o);
     else
         list_functions(&o);

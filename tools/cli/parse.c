@@ -118,15 +118,17 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
     put_label("code");
     printf("%s%d%s\n", cli_sgr_class(r->code / 100), r->code, cli_sgr_reset());
     put_label("status");
-    if (dsn_reply_status(r, &st) != DSN_OK)
+    if (dsn_reply_status(r, &st) != DSN_OK) {
         printf("none (a %dyz reply carries none)\n", r->code / 100);
-    else if (r->flags & DSN_REPLY_STATUS)
-        printf("%s%d.%d.%d%s (from the reply)\n", cli_sgr_class(st.cls), st.cls,
-               st.subject, st.detail, cli_sgr_reset());
-    else
-        printf("%s%d.%d.%d%s (none in the reply: dsn_default_status(%d))\n",
-               cli_sgr_class(st.cls), st.cls, st.subject, st.detail,
-               cli_sgr_reset(), r->code);
+    } else {
+        char status[DSN_STATUS_MAX];
+        dsn_status_format(&st, status, sizeof status);
+        printf("%s%s%s ", cli_sgr_class(st.cls), status, cli_sgr_reset());
+        if (r->flags & DSN_REPLY_STATUS)
+            puts("(from the reply)");
+        else
+            printf("(none in the reply: dsn_default_status(%d))\n", r->code);
+    }
     put_label("severity");
     printf("%s\n", severity > 0         ? dsn_severity_name(severity)
                    : r->code / 100 == 3 ? "intermediate (3yz)"
@@ -152,7 +154,9 @@ static enum outcome print_reply(const dsn_parsed_reply *r,
         return OUT_TRANSIENT;
     case DSN_SEVERITY_PERMANENT:
         return OUT_PERMANENT;
-    default:
+    case DSN_SEVERITY_SUCCESS:
+        return OUT_SUCCESS;
+    default: /* 3yz, or a code outside 2yz-5yz: no failure either */
         return OUT_SUCCESS;
     }
 }
@@ -213,25 +217,28 @@ const cli_option cli_strict_option = {
     "strict mode: reject what the lenient default forgives (what Postfix's "
     "client takes, flagged), and lines over 512 octets"};
 
+/* --strict, or an operand (cli_take): a usage error. */
+static int take(void *ctx, int id, const char *arg)
+{
+    dsn_parse_options *opt = ctx;
+    if (id == CLI_STRICT) {
+        opt->flags |= DSN_PARSE_STRICT;
+        return CLI_OK;
+    }
+    return cli_usage_error("parse: unexpected argument '%s' (the replies are "
+                           "read from stdin)",
+                           arg);
+}
+
 static int run_parse(int argc, char **argv)
 {
     dsn_parse_options opt = DSN_PARSE_OPTIONS_INIT;
-    cli_args a;
     char *buf;
     size_t len = 0;
-    int id, rc;
+    int id, rc = cli_walk(&cli_command_parse, argc, argv, take, &opt);
 
-    cli_args_init(&a, &cli_command_parse, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == CLI_OPERAND)
-            return cli_usage_error("parse: unexpected argument '%s' (the "
-                                   "replies are read from stdin)",
-                                   a.arg);
-        if (id == CLI_STRICT)
-            opt.flags |= DSN_PARSE_STRICT;
-    }
+    if (rc != CLI_END)
+        return rc;
     buf = read_all(&len);
     if (buf == NULL)
         return CLI_EIO;

@@ -105,9 +105,11 @@ typedef struct reply_args {
     const cli_target *target;
 } reply_args;
 
-/* Takes one option or operand; CLI_OK or a usage error's exit status. */
-static int take(reply_args *o, int id, const char *arg)
+/* Takes one option or operand (cli_take); CLI_OK or a usage error's
+ * exit status. */
+static int take(void *ctx, int id, const char *arg)
 {
+    reply_args *o = ctx;
     switch ((enum reply_option)id) {
     case REPLY_MESSAGE:
         o->msg = arg;
@@ -146,19 +148,11 @@ static int take(reply_args *o, int id, const char *arg)
 static int run_reply(int argc, char **argv)
 {
     reply_args o = {NULL, NULL, 0, 0, 0, &cli_targets[0]};
-    cli_args a;
     dsn_reply r;
-    int id;
+    int rc = cli_walk(&cli_command_reply, argc, argv, take, &o);
 
-    cli_args_init(&a, &cli_command_reply, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        int rc;
-        if (id == CLI_STOP)
-            return a.status;
-        rc = take(&o, id, a.arg);
-        if (rc != CLI_OK)
-            return rc;
-    }
+    if (rc != CLI_END)
+        return rc;
     if (o.name == NULL)
         return cli_usage_error("reply: missing NAME");
     if (find(o.name, o.msg, 0, &r) != 0)

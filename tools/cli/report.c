@@ -2,11 +2,12 @@
  * report.c - `dsn report [--json] [FILE...]`: reads each message (stdin
  * when no FILE) with libdsn's DSN reader (dsn/report.h) and prints each
  * recipient of its delivery-status part: a readable table, or with --json
- * one JSON object per line per recipient with the keys of issue 13
- * section 3 (null when absent). A message without a delivery-status part,
- * or whose part names no recipient, gives one line saying so ({"file",
- * "error"} in JSON). Exit 0 when every message held a report, 1
- * otherwise (or a read or write error), 2 for usage errors.
+ * one JSON object per line per recipient with the keys dsn(1) lists
+ * (null when absent). A message without a delivery-status part, or whose
+ * part names no recipient, gives one line saying so ({"file", "error"} in
+ * JSON); with --json, so does a FILE that cannot be read. Exit 0 when
+ * every message held a report, 1 otherwise (or a read or write error), 2
+ * for usage errors.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -91,15 +92,22 @@ static dsn_slice action_of(const dsn_report_recipient *r)
                              : r->action;
 }
 
+/* The status read from the diagnostic into ds, or "" when none was. */
+static void diagnostic_status(const dsn_report_recipient *r,
+                              char ds[DSN_STATUS_MAX])
+{
+    ds[0] = '\0';
+    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
+        dsn_status_format(&r->diagnostic_status, ds, DSN_STATUS_MAX);
+}
+
 static void json_recipient(const char *file, const dsn_report *rep,
                            const dsn_report_recipient *r)
 {
-    char ds[32] = "";
+    char ds[DSN_STATUS_MAX];
     dsn_slice addr, type;
     recipient_of(r, &addr, &type);
-    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
-        snprintf(ds, sizeof ds, "%d.%d.%d", r->diagnostic_status.cls,
-                 r->diagnostic_status.subject, r->diagnostic_status.detail);
+    diagnostic_status(r, ds);
     json_text("file", file, 1);
     json_slice("reporting_mta", rep->reporting_mta);
     json_slice("envelope_id", rep->envelope_id);
@@ -146,17 +154,14 @@ static void table_head(const char *file, const dsn_report *rep)
 
 static void table_recipient(const dsn_report_recipient *r)
 {
-    char st[64];
+    char st[64], ds[DSN_STATUS_MAX];
     dsn_slice addr, type;
     recipient_of(r, &addr, &type);
-    if (r->flags & DSN_RCPT_DIAGNOSTIC_STATUS)
-        snprintf(st, sizeof st, "%.*s>%d.%d.%d", (int)r->status_text.len,
-                 r->status_text.len ? r->status_text.ptr : "",
-                 r->diagnostic_status.cls, r->diagnostic_status.subject,
-                 r->diagnostic_status.detail);
-    else
-        snprintf(st, sizeof st, "%.*s", (int)r->status_text.len,
-                 r->status_text.len ? r->status_text.ptr : "");
+    diagnostic_status(r, ds);
+    /* "5.0.0>5.1.1": the Status, and the one its diagnostic holds */
+    snprintf(st, sizeof st, "%.*s%s%s", (int)r->status_text.len,
+             r->status_text.len ? r->status_text.ptr : "", ds[0] ? ">" : "",
+             ds);
     fputs("  ", stdout);
     put_cell(addr, 31);
     put_cell(action_of(r), 11);
@@ -215,6 +220,16 @@ static int report_message(const char *file, const char *msg, size_t len,
     return n > 0;
 }
 
+/* A file that could not be read: said on stderr, and with --json also as
+ * the {"file", "error"} object a message without a report gets, so that a
+ * program reading the objects learns of every FILE it named. */
+static void unreadable(const char *file, const char *why, int json)
+{
+    fprintf(stderr, "dsn: report: %s: %s\n", file, why);
+    if (json)
+        no_report(file, why, json);
+}
+
 /* Reads one file ("-": stdin) and reports it; 1 when it held a report. */
 static int report_file(const char *name, int json)
 {
@@ -223,21 +238,21 @@ static int report_file(const char *name, int json)
     size_t len = 0;
     int held;
     if (in == NULL) {
-        fprintf(stderr, "dsn: report: %s: %s\n", name, strerror(errno));
+        unreadable(name, strerror(errno), json);
         return 0;
     }
     msg = read_all(in, &len);
     if (in != stdin)
         fclose(in);
     if (msg == NULL) {
-        fprintf(stderr, "dsn: report: %s: cannot read\n", name);
+        unreadable(name, "cannot read", json);
         return 0;
     }
     /* twice the message is always room enough (dsn/report.h) */
     scratch = malloc(len > 0 ? 2 * len : 1);
     if (scratch == NULL) {
         free(msg);
-        fprintf(stderr, "dsn: report: %s: out of memory\n", name);
+        unreadable(name, "out of memory", json);
         return 0;
     }
     held = report_message(name, msg, len, scratch, json);
@@ -256,31 +271,48 @@ static const cli_option report_options[] = {
      "are not UTF-8 become \\ufffd"},
 };
 
+/* What one `dsn report` has read so far. */
+typedef struct report_args {
+    int json;
+    int files;    /* FILE operands read */
+    int all_held; /* 0: a message held no report */
+} report_args;
+
+/* The first walk (cli_take): the options. */
+static int take_option(void *ctx, int id, const char *arg)
+{
+    report_args *g = ctx;
+    (void)arg;
+    if (id == REPORT_JSON)
+        g->json = 1;
+    return CLI_OK;
+}
+
+/* The second walk (cli_take): the files, in order. */
+static int take_file(void *ctx, int id, const char *arg)
+{
+    report_args *g = ctx;
+    if (id != CLI_OPERAND)
+        return CLI_OK;
+    g->files++;
+    if (!report_file(arg, g->json))
+        g->all_held = 0;
+    return CLI_OK;
+}
+
 static int run_report(int argc, char **argv)
 {
-    int json = 0, id, files = 0, all_held = 1, rc;
-    cli_args a;
-
+    report_args g = {0, 0, 1};
     /* the options first, wherever they stand, then the files in order */
-    cli_args_init(&a, &cli_command_report, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id == CLI_STOP)
-            return a.status;
-        if (id == REPORT_JSON)
-            json = 1;
-    }
-    cli_args_init(&a, &cli_command_report, argc, argv);
-    while ((id = cli_next(&a)) != CLI_END) {
-        if (id != CLI_OPERAND)
-            continue;
-        files++;
-        if (!report_file(a.arg, json))
-            all_held = 0;
-    }
-    if (files == 0 && !report_file("-", json))
-        all_held = 0;
+    int rc = cli_walk(&cli_command_report, argc, argv, take_option, &g);
+    if (rc != CLI_END)
+        return rc;
+    /* the same arguments again: nothing the first walk did not stop at */
+    (void)cli_walk(&cli_command_report, argc, argv, take_file, &g);
+    if (g.files == 0 && !report_file("-", g.json))
+        g.all_held = 0;
     rc = cli_flush();
-    return rc != CLI_OK ? rc : all_held ? CLI_OK : 1;
+    return rc != CLI_OK ? rc : g.all_held ? CLI_OK : 1;
 }
 
 const cli_command cli_command_report = {
