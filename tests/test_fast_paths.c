@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "support/expect_reply.h"
 
 #define TEXT_MAX 700
@@ -136,12 +137,8 @@ static void test_clean_texts_of_every_length(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_row_default),
-        cmocka_unit_test(test_edited_replies),
-        cmocka_unit_test(test_clean_texts_of_every_length),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_row_default),
+    cmocka_unit_test(test_edited_replies),
+    cmocka_unit_test(test_clean_texts_of_every_length),
+})

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 static const int values[] = {
@@ -514,21 +515,17 @@ static void test_parser_size_limits(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_errors_and_names),
-        cmocka_unit_test(test_lookups_by_status),
-        cmocka_unit_test(test_associated),
-        cmocka_unit_test(test_severity_action_default),
-        cmocka_unit_test(test_reply_status),
-        cmocka_unit_test(test_format_every_field),
-        cmocka_unit_test(test_constructors),
-        cmocka_unit_test(test_status_fields),
-        cmocka_unit_test(test_issue_15_case),
-        cmocka_unit_test(test_base),
-        cmocka_unit_test(test_date),
-        cmocka_unit_test(test_parser_size_limits),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_errors_and_names),
+    cmocka_unit_test(test_lookups_by_status),
+    cmocka_unit_test(test_associated),
+    cmocka_unit_test(test_severity_action_default),
+    cmocka_unit_test(test_reply_status),
+    cmocka_unit_test(test_format_every_field),
+    cmocka_unit_test(test_constructors),
+    cmocka_unit_test(test_status_fields),
+    cmocka_unit_test(test_issue_15_case),
+    cmocka_unit_test(test_base),
+    cmocka_unit_test(test_date),
+    cmocka_unit_test(test_parser_size_limits),
+})
