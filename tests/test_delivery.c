@@ -707,7 +707,7 @@ static void test_fields_errors(void **state)
 #undef EXPECT_ERROR
 }
 
-/* Issue 14 item 7: a recipient expired after greylisting. RFC 3464 ties
+/* A recipient expired after greylisting. RFC 3464 ties
  * the Status to the Action, not to the last reply's code. */
 static void test_fields_greylisted_then_expired(void **state)
 {
@@ -738,7 +738,7 @@ static void test_fields_greylisted_then_expired(void **state)
     assert_int_equal(dsn_status_fields_check(&f), DSN_EBADCLASS);
 }
 
-/* Issue 14 item 2: bytes that are not UTF-8 never go out as UTF-8. */
+/* Bytes that are not UTF-8 never go out as UTF-8. */
 static void test_fields_bytes_not_utf8(void **state)
 {
     size_t i;

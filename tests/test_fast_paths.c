@@ -1,5 +1,5 @@
 /*
- * dsn_format's fast paths (issue 6) give the bytes of its general path.
+ * dsn_format's fast paths (src/format_fast.c) give the bytes of its general path.
  * A row's default text is copied pre-rendered when the reply points at
  * that very text; a copy of it takes the clean-lines path; the same copy
  * with a trailing '\n' (an empty last line, which is dropped) takes the

@@ -80,7 +80,7 @@ static void test_lines_and_control_characters(void **state)
          "550 5.1.1 abcd\r\n"},
         {"\r\t\x7f", "550 5.1.1 No such user\r\n"},
         {"\r\nx\n\x1b", "550 5.1.1 x\r\n"},
-        /* bytes that are not UTF-8 never go out (issue 14): '?' each */
+        /* bytes that are not UTF-8 never go out: '?' each */
         {"\x80\xff\xc3", "550 5.1.1 ?\?\?\r\n"},
     };
     size_t i;
@@ -91,7 +91,7 @@ static void test_lines_and_control_characters(void **state)
     }
 }
 
-/* Issue 14 item 2: well-formed UTF-8 passes, any other byte >= 0x80 is
+/* Well-formed UTF-8 passes, any other byte >= 0x80 is
  * '?'; DSN_FMT_ASCII keeps the reply 7-bit for a client without
  * SMTPUTF8. One byte is one byte either way (tests/support/not_utf8_cases.h,
  * which the delivery-status fields are held to as well). */

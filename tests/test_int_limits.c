@@ -7,7 +7,7 @@
  * built with -fsanitize=undefined -fno-sanitize-recover=all (the
  * sanitizer CI step) any arithmetic on an unchecked int aborts the test.
  *
- * Issue 15: dsn_status_fields() multiplied a caller's status class by
+ * A fault Frama-C found: dsn_status_fields() multiplied a caller's status class by
  * 100 before checking it; {42949677, 1, 1} overflowed (and wrapped to a
  * valid 404 at -O2).
  */

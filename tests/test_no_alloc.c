@@ -1,5 +1,5 @@
 /*
- * No heap allocation, ever (issue 6): this program replaces malloc and its
+ * No heap allocation, ever: this program replaces malloc and its
  * relatives with a counting bump allocator, the interposition glibc
  * supports, and runs every public function over the inputs that take the
  * rarer paths (wrapping, truncation, measuring, control characters,

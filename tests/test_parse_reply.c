@@ -149,7 +149,7 @@ static void test_error_line_index(void **state)
     static const char in[] = "550-5.1.1 one\r\n550-5.1.1 two\r\n"
                              "550 5.1.1 a\rb\r\n250 next\r\n";
     static const char in2[] = "550-5.1.1 one\r\n551 5.1.1 two\r\n";
-    /* a greeting started, then a refusal (issue 14 case 4) */
+    /* a greeting started, then a refusal */
     static const char greet[] = "220-mx.example.net ESMTP\r\n"
                                 "521 5.7.1 Service unavailable\r\n";
     static const char junk[] = "250-a\r\nxyz\r\n250 b\r\n";
@@ -337,7 +337,7 @@ static void test_lenient_and_strict(void **state)
          DSN_REPLY_STATUS | DSN_REPLY_BARE_CR | DSN_REPLY_CTRL},
         {"550 5.1.1 a\r\r\n", 0, DSN_EBARECR,
          DSN_REPLY_STATUS | DSN_REPLY_BARE_CR | DSN_REPLY_CTRL},
-        /* GBK, as a Chinese server sends it (issue 14 case 3) */
+        /* GBK, as a Chinese server sends it */
         {"550 blocked ip (\xB7\xA2\xD0\xC5)\r\n", 0, DSN_EBADUTF8,
          DSN_REPLY_EIGHTBIT | DSN_REPLY_NOT_UTF8},
         /* UTF-8: RFC 6531 allows it, flagged in both modes */

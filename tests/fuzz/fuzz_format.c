@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         FUZZ_ASSERT(out[0] == (char)('0' + r.code / 100));
     }
-    /* Issue 14: whatever the bytes in, the reply out is well-formed UTF-8,
+    /* Whatever the bytes in, the reply out is well-formed UTF-8,
      * and 7-bit with DSN_FMT_ASCII. */
     FUZZ_ASSERT(fuzz_utf8_valid(out, n));
     if ((flags | r.flags) & DSN_FMT_ASCII)

@@ -15,7 +15,7 @@
 static const struct {
     const char *in, *utf8, *ascii;
 } not_utf8_cases[] = {
-    /* the GBK reply of issue 14 */
+    /* a reply in GBK, as a Chinese server sends it */
     {"blocked ip (\xb7\xa2\xd0\xc5)", "blocked ip (?\?\?\?)",
      "blocked ip (?\?\?\?)"},
     /* well-formed UTF-8 of 2, 3 and 4 octets */
