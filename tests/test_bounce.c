@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "dsn/bounce.h"
 #include "support/bounce_invariants.h"
@@ -60,6 +61,21 @@ static dsn_bounce base(const dsn_recipient_fields *r, size_t n)
     b.original = orig_msg;
     b.original_len = sizeof orig_msg - 1;
     return b;
+}
+
+/* The fixture of most tests: one failed recipient, reported by base(). */
+typedef struct one_failure {
+    dsn_recipient_fields r;
+    dsn_bounce b;
+} one_failure;
+
+static int one_failure_setup(void **state)
+{
+    static one_failure f;
+    f.r = one_rcpt();
+    f.b = base(&f.r, 1);
+    *state = &f;
+    return 0;
 }
 
 /* The original message of b: s, to its NUL. */
@@ -250,49 +266,44 @@ static void expect_error(const dsn_bounce *b, int err)
     assert_int_equal(c.calls, 0);
 }
 
-/* A string field set to a bad value, and the error it gives. */
+/* Bad values of one string field, all giving the same error: the
+ * strings, and NULL too when null_too. */
 typedef struct bad_value {
     size_t field; /* offset of a const char * in its struct */
-    const char *value;
     int err;
+    int null_too;
+    const char *values[5]; /* up to the first NULL */
 } bad_value;
 
 /* Values of dsn_bounce (the header of the report). */
 #define FIELD_(f) offsetof(dsn_bounce, f)
 static const bad_value bad_values[] = {
-    {FIELD_(reporting_mta), "mail.example.org\r\nBcc: x@y", DSN_EMTANAME},
-    {FIELD_(reporting_mta), "", DSN_EMTANAME},
-    {FIELD_(reporting_mta), NULL, DSN_EMTANAME},
-    {FIELD_(sender), "", DSN_ENULLPATH},
-    {FIELD_(sender), NULL, DSN_ENULLPATH},
-    {FIELD_(sender), "a@b\r\nBcc: x@y", DSN_EHEADERVALUE},
-    {FIELD_(sender), "a>@b", DSN_EHEADERVALUE},
-    {FIELD_(sender), "\xC3@b", DSN_ENOTUTF8},
-    {FIELD_(date), "Mon\n, 30 Nov", DSN_EHEADERVALUE},
-    {FIELD_(date), NULL, DSN_EHEADERVALUE},
-    {FIELD_(arrival_date), "x\ry", DSN_EHEADERVALUE},
-    {FIELD_(received_from_mta), "a\x01", DSN_EHEADERVALUE},
-    {FIELD_(mailer_name), "Postmaster <evil@x>", DSN_EHEADERVALUE},
-    {FIELD_(message_id), "no-brackets@x", DSN_EMSGID},
-    {FIELD_(message_id), "<a b@x>", DSN_EMSGID},
-    {FIELD_(message_id), "<ab@x>\r\nBcc: y", DSN_EMSGID},
-    {FIELD_(message_id_local), NULL, DSN_EMSGID},
-    {FIELD_(message_id_local), "a@b", DSN_EMSGID},
-    {FIELD_(message_id_local), "a\nb", DSN_EMSGID},
-    {FIELD_(message_id_local), "a(b", DSN_EMSGID}, /* not atext */
-    {FIELD_(message_id_local), "a b", DSN_EMSGID},
-    {FIELD_(envid), "QQ+2b", DSN_EXTEXT},
-    {FIELD_(envid), "a=b", DSN_EXTEXT},
-    {FIELD_(envid), "a+0D+0Ab", DSN_EXTEXT},
-    {FIELD_(envid), "", DSN_EXTEXT},
+    {FIELD_(reporting_mta),
+     DSN_EMTANAME,
+     1,
+     {"mail.example.org\r\nBcc: x@y", ""}},
+    {FIELD_(sender), DSN_ENULLPATH, 1, {""}},
+    {FIELD_(sender), DSN_EHEADERVALUE, 0, {"a@b\r\nBcc: x@y", "a>@b"}},
+    {FIELD_(sender), DSN_ENOTUTF8, 0, {"\xC3@b"}},
+    {FIELD_(date), DSN_EHEADERVALUE, 1, {"Mon\n, 30 Nov"}},
+    {FIELD_(arrival_date), DSN_EHEADERVALUE, 0, {"x\ry"}},
+    {FIELD_(received_from_mta), DSN_EHEADERVALUE, 0, {"a\x01"}},
+    {FIELD_(mailer_name), DSN_EHEADERVALUE, 0, {"Postmaster <evil@x>"}},
+    {FIELD_(message_id),
+     DSN_EMSGID,
+     0,
+     {"no-brackets@x", "<a b@x>", "<ab@x>\r\nBcc: y"}},
+    /* '(' is not atext */
+    {FIELD_(message_id_local), DSN_EMSGID, 1, {"a@b", "a\nb", "a(b", "a b"}},
+    {FIELD_(envid), DSN_EXTEXT, 0, {"QQ+2b", "a=b", "a+0D+0Ab", ""}},
 };
 #undef FIELD_
 
 /* Values of dsn_recipient_fields. */
 #define RCPT_(f) offsetof(dsn_recipient_fields, f)
 static const bad_value bad_rcpt_values[] = {
-    {RCPT_(final_recipient), "\r\n", DSN_EINVAL},
-    {RCPT_(final_recipient), "caf\xE9@example.com", DSN_ENOTUTF8},
+    {RCPT_(final_recipient), DSN_EINVAL, 0, {"\r\n"}},
+    {RCPT_(final_recipient), DSN_ENOTUTF8, 0, {"caf\xE9@example.com"}},
 };
 #undef RCPT_
 
@@ -301,12 +312,33 @@ static void set_string(void *obj, size_t field, const char *value)
     memcpy((char *)obj + field, &value, sizeof value);
 }
 
+/* Each value of each row set in *obj, first restored from *fresh (size
+ * bytes): *b, which holds or points to *obj, must fail with the row's
+ * error. */
+static void expect_bad_values(const bad_value *rows, size_t n, void *obj,
+                              const void *fresh, size_t size,
+                              const dsn_bounce *b)
+{
+    size_t i, k;
+    for (i = 0; i < n; i++) {
+        size_t nvalues = 0;
+        while (nvalues < sizeof rows[i].values / sizeof rows[i].values[0] &&
+               rows[i].values[nvalues] != NULL)
+            nvalues++;
+        for (k = 0; k < nvalues + (rows[i].null_too ? 1u : 0u); k++) {
+            memcpy(obj, fresh, size);
+            set_string(obj, rows[i].field,
+                       k < nvalues ? rows[i].values[k] : NULL);
+            expect_error(b, rows[i].err);
+        }
+    }
+}
+
 static void test_errors(void **state)
 {
-    dsn_recipient_fields r = one_rcpt(), bad = one_rcpt();
+    dsn_recipient_fields r = one_rcpt(), bad = one_rcpt(), good;
     dsn_status weird = {5, 1000, 1};
-    dsn_bounce b = base(&r, 1);
-    size_t i;
+    dsn_bounce b = base(&r, 1), fresh;
     (void)state;
     assert_int_equal(dsn_bounce_check(NULL), DSN_EINVAL);
     assert_int_equal(dsn_bounce_format(NULL, NULL, 0), 0);
@@ -320,17 +352,14 @@ static void test_errors(void **state)
     b = base(&r, 1);
     b.original = NULL; /* with a length */
     expect_error(&b, DSN_EINVAL);
-    for (i = 0; i < sizeof bad_values / sizeof bad_values[0]; i++) {
-        b = base(&r, 1);
-        set_string(&b, bad_values[i].field, bad_values[i].value);
-        expect_error(&b, bad_values[i].err);
-    }
+    fresh = base(&r, 1);
+    expect_bad_values(bad_values, sizeof bad_values / sizeof bad_values[0], &b,
+                      &fresh, sizeof b, &b);
     b = base(&bad, 1);
-    for (i = 0; i < sizeof bad_rcpt_values / sizeof bad_rcpt_values[0]; i++) {
-        bad = one_rcpt();
-        set_string(&bad, bad_rcpt_values[i].field, bad_rcpt_values[i].value);
-        expect_error(&b, bad_rcpt_values[i].err);
-    }
+    good = one_rcpt();
+    expect_bad_values(bad_rcpt_values,
+                      sizeof bad_rcpt_values / sizeof bad_rcpt_values[0], &bad,
+                      &good, sizeof bad, &b);
     bad = one_rcpt();
     bad.status = &weird;
     expect_error(&b, DSN_EBADSTATUS);
@@ -338,15 +367,13 @@ static void test_errors(void **state)
 
 static void test_hostile_recipient_values_are_cleaned(void **state)
 {
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
-    (void)state;
-    r.final_recipient = "gone@example.net\r\nBcc: evil@example.com";
-    r.remote_mta = "mx\r\n\r\n--=_libdsn_0000000000000000\r\nX: y";
-    r.diagnostic = "550 5.1.1 bad\r\n\r\nContent-Type: text/html\r\n\0x";
-    r.diagnostic_len = 45;
-    r.original_recipient = "o@x\nFinal-Recipient: rfc822; evil@x";
-    format_expect(&b,
+    one_failure *f = *state;
+    f->r.final_recipient = "gone@example.net\r\nBcc: evil@example.com";
+    f->r.remote_mta = "mx\r\n\r\n--=_libdsn_0000000000000000\r\nX: y";
+    f->r.diagnostic = "550 5.1.1 bad\r\n\r\nContent-Type: text/html\r\n\0x";
+    f->r.diagnostic_len = 45;
+    f->r.original_recipient = "o@x\nFinal-Recipient: rfc822; evil@x";
+    format_expect(&f->b,
                   "+Final-Recipient: rfc822; "
                   "gone@example.net Bcc: evil@example.com\r\n",
                   "-\r\nBcc:", "-\r\nContent-Type: text/html", NULL);
@@ -390,48 +417,44 @@ static void test_actions_and_subjects(void **state)
 static void test_ret_and_limit(void **state)
 {
     static char big[60000];
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
+    one_failure *f = *state;
     size_t i;
-    (void)state;
-    b.ret = DSN_RET_HDRS;
-    format_expect(&b, "+Content-Type: text/rfc822-headers\r\n", "-Hello",
+    f->b.ret = DSN_RET_HDRS;
+    format_expect(&f->b, "+Content-Type: text/rfc822-headers\r\n", "-Hello",
                   "+The header of the original message is "
                   "attached.\r\n",
                   NULL);
-    b.ret = DSN_RET_FULL;
-    format_expect(&b, "+Content-Type: message/rfc822\r\n", NULL);
+    f->b.ret = DSN_RET_FULL;
+    format_expect(&f->b, "+Content-Type: message/rfc822\r\n", NULL);
     /* over the default limit of 50,000 octets: the header only */
     memcpy(big, orig_msg, sizeof orig_msg - 1);
     for (i = sizeof orig_msg - 1; i < sizeof big; i++)
         big[i] = i % 70 == 0 ? '\n' : 'x';
-    b.original = big;
-    b.original_len = sizeof big;
-    format_expect(&b, "+Content-Type: text/rfc822-headers\r\n",
+    f->b.original = big;
+    f->b.original_len = sizeof big;
+    format_expect(&f->b, "+Content-Type: text/rfc822-headers\r\n",
                   "+the message, 60000 octets, is over the "
                   "limit of 50000 octets.",
                   "-xxxxxxxxxx", NULL);
-    b.original_limit = sizeof big;
-    format_expect(&b, "+Content-Type: message/rfc822\r\n", NULL);
-    b.original_limit = 100;
-    b.original = orig_msg;
-    b.original_len = sizeof orig_msg - 1;
-    format_expect(&b, "+Content-Type: message/rfc822\r\n", NULL);
-    b.original = NULL;
-    b.original_len = 0;
-    format_expect(&b, "-rfc822-headers", "-message/rfc822", NULL);
+    f->b.original_limit = sizeof big;
+    format_expect(&f->b, "+Content-Type: message/rfc822\r\n", NULL);
+    f->b.original_limit = 100;
+    f->b.original = orig_msg;
+    f->b.original_len = sizeof orig_msg - 1;
+    format_expect(&f->b, "+Content-Type: message/rfc822\r\n", NULL);
+    f->b.original = NULL;
+    f->b.original_len = 0;
+    format_expect(&f->b, "-rfc822-headers", "-message/rfc822", NULL);
 }
 
 static void test_original_line_ends_and_long_lines(void **state)
 {
     static char o[8000];
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
+    one_failure *f = *state;
     size_t n = 0, i;
-    (void)state;
     /* bare CR, bare LF, CRLF: all CRLF */
-    set_original(&b, "A: 1\rB: 2\nC: 3\r\n\rbody\r");
-    format_expect(&b, "+\r\n\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\nbody\r\n", NULL);
+    set_original(&f->b, "A: 1\rB: 2\nC: 3\r\n\rbody\r");
+    format_expect(&f->b, "+\r\n\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\nbody\r\n", NULL);
     /* a header line of 2000 octets with spaces is folded before them */
     n = (size_t)sprintf(o, "Subject:");
     for (i = 0; i < 400; i++)
@@ -440,60 +463,57 @@ static void test_original_line_ends_and_long_lines(void **state)
     for (i = 0; i < 2100; i++)
         o[n++] = 'y';
     n += (size_t)sprintf(o + n, "\n\nshort body\n");
-    b.original = o;
-    b.original_len = n;
-    format_expect(&b, "+short body\r\n", "+\r\n word word", "+yyy\r\n yyy",
+    f->b.original = o;
+    f->b.original_len = n;
+    format_expect(&f->b, "+short body\r\n", "+\r\n word word", "+yyy\r\n yyy",
                   NULL);
     /* a body line of 1000 octets: the body cannot travel unchanged */
     n = (size_t)sprintf(o, "Subject: long body\n\n");
     for (i = 0; i < 1000; i++)
         o[n++] = 'z';
-    b.original_len = n;
-    format_expect(&b, "+Content-Type: text/rfc822-headers\r\n",
+    f->b.original_len = n;
+    format_expect(&f->b, "+Content-Type: text/rfc822-headers\r\n",
                   "+its body holds octets or lines that this "
                   "report cannot carry unchanged.",
                   NULL);
     /* 8-bit body in a 7-bit report; NUL and 8-bit in the header */
-    b.original = "Subject: caf\xC3\xA9\0!\n\nbody \xE9\n";
-    b.original_len = 28;
-    format_expect(&b,
+    f->b.original = "Subject: caf\xC3\xA9\0!\n\nbody \xE9\n";
+    f->b.original_len = 28;
+    format_expect(&f->b,
                   "+Subject: caf??"
                   "?!\r\n",
                   "+Content-Type: text/rfc822-headers\r\n", "-body \xE9", NULL);
     /* no empty line: the whole original is its header */
-    set_original(&b, "Subject: only a header");
-    format_expect(&b, "+Subject: only a header\r\n\r\n--=_libdsn", NULL);
+    set_original(&f->b, "Subject: only a header");
+    format_expect(&f->b, "+Subject: only a header\r\n\r\n--=_libdsn", NULL);
 }
 
 static void test_message_id_of_the_original(void **state)
 {
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
-    (void)state;
-    set_original(&b, "Subject: x\nmessage-id:\n  <folded@example.org>\n\nb\n");
-    format_expect(&b,
+    one_failure *f = *state;
+    set_original(&f->b,
+                 "Subject: x\nmessage-id:\n  <folded@example.org>\n\nb\n");
+    format_expect(&f->b,
                   "+In-Reply-To: <folded@example.org>\r\n"
                   "References: <folded@example.org>\r\n",
                   NULL);
-    set_original(&b, "Message-ID: <bad id@example.org>\n\nb\n");
-    format_expect(&b, "-In-Reply-To:", NULL);
-    b.original_message_id = "<given@example.org>";
-    format_expect(&b, "+In-Reply-To: <given@example.org>\r\n", NULL);
-    b.original_message_id = "<x@y>\r\nBcc: z";
-    format_expect(&b, "-In-Reply-To:", NULL);
-    b.message_id = "<own@mail.example.org>";
-    format_expect(&b, "+Message-ID: <own@mail.example.org>\r\n", NULL);
+    set_original(&f->b, "Message-ID: <bad id@example.org>\n\nb\n");
+    format_expect(&f->b, "-In-Reply-To:", NULL);
+    f->b.original_message_id = "<given@example.org>";
+    format_expect(&f->b, "+In-Reply-To: <given@example.org>\r\n", NULL);
+    f->b.original_message_id = "<x@y>\r\nBcc: z";
+    format_expect(&f->b, "-In-Reply-To:", NULL);
+    f->b.message_id = "<own@mail.example.org>";
+    format_expect(&f->b, "+Message-ID: <own@mail.example.org>\r\n", NULL);
 }
 
 static void test_international(void **state)
 {
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
-    (void)state;
-    r.final_recipient = "j\xC3\xB8rn@example.net";
-    r.diagnostic = "550 5.1.1 ukjent bruker \xC3\xB8 \xB7\xA2";
-    set_original(&b, "Subject: caf\xC3\xA9 \xFF\n\nk\xC3\xB8rt\n");
-    format_expect(&b, "+Content-Type: message/global-delivery-status\r\n",
+    one_failure *f = *state;
+    f->r.final_recipient = "j\xC3\xB8rn@example.net";
+    f->r.diagnostic = "550 5.1.1 ukjent bruker \xC3\xB8 \xB7\xA2";
+    set_original(&f->b, "Subject: caf\xC3\xA9 \xFF\n\nk\xC3\xB8rt\n");
+    format_expect(&f->b, "+Content-Type: message/global-delivery-status\r\n",
                   "+Final-Recipient: utf-8; "
                   "j\xC3\xB8rn@example.net\r\n",
                   "+Content-Type: message/global\r\n",
@@ -505,14 +525,14 @@ static void test_international(void **state)
     expect_has("Subject: caf\xC3\xA9 ?\r\n");
     expect_has("k\xC3\xB8rt\r\n");
     /* the SMTPUTF8 flag alone makes it international */
-    r = one_rcpt();
-    b.flags = DSN_BOUNCE_SMTPUTF8;
-    format_expect(&b, "+Content-Type: message/global-delivery-status\r\n",
+    f->r = one_rcpt();
+    f->b.flags = DSN_BOUNCE_SMTPUTF8;
+    format_expect(&f->b, "+Content-Type: message/global-delivery-status\r\n",
                   NULL);
     /* not international: UTF-8 of part 1 goes quoted-printable, part 2 '?' */
-    b.flags = 0;
-    r.diagnostic = "550 5.1.1 ukjent bruker \xC3\xB8";
-    format_expect(&b,
+    f->b.flags = 0;
+    f->r.diagnostic = "550 5.1.1 ukjent bruker \xC3\xB8";
+    format_expect(&f->b,
                   "+Content-Type: text/plain; charset=utf-8\r\n"
                   "Content-Transfer-Encoding: "
                   "quoted-printable\r\n",
@@ -524,12 +544,11 @@ static void test_international(void **state)
 
 static void test_caller_text(void **state)
 {
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
-    (void)state;
-    b.text = "Line one\nLine\ttwo\r\n\r\n--=_libdsn_0000000000000000\rend\0x";
-    b.text_len = 54;
-    format_expect(&b,
+    one_failure *f = *state;
+    f->b.text =
+        "Line one\nLine\ttwo\r\n\r\n--=_libdsn_0000000000000000\rend\0x";
+    f->b.text_len = 54;
+    format_expect(&f->b,
                   "+\r\n\r\nLine one\r\nLine\ttwo\r\n\r\n"
                   "--=_libdsn_0000000000000000\r\nendx\r\n",
                   "+boundary=\"=_libdsn_0000000000000001\"", NULL);
@@ -538,13 +557,11 @@ static void test_caller_text(void **state)
 static void test_long_diagnostic_in_text_goes_quoted_printable(void **state)
 {
     static char diag[3000];
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
-    (void)state;
+    one_failure *f = *state;
     memset(diag, 'd', sizeof diag - 1);
     memcpy(diag, "550 ", 4);
-    r.diagnostic = diag;
-    format_expect(&b,
+    f->r.diagnostic = diag;
+    format_expect(&f->b,
                   "+Content-Type: text/plain; charset=us-ascii\r\n"
                   "Content-Transfer-Encoding: "
                   "quoted-printable\r\n",
@@ -555,22 +572,20 @@ static void test_long_diagnostic_in_text_goes_quoted_printable(void **state)
 static void test_boundary_is_never_in_the_content(void **state)
 {
     static char o[4096];
-    dsn_recipient_fields r = one_rcpt();
-    dsn_bounce b = base(&r, 1);
+    one_failure *f = *state;
     size_t n;
-    (void)state;
     n = (size_t)sprintf(o, "Subject: x\n\n--=_libdsn_0000000000000005\n"
                            "--=_libdsn_00000000000000ffjunk\n");
-    b.original = o;
-    b.original_len = n;
-    format_expect(&b, "+boundary=\"=_libdsn_0000000000000100\"", NULL);
+    f->b.original = o;
+    f->b.original_len = n;
+    format_expect(&f->b, "+boundary=\"=_libdsn_0000000000000100\"", NULL);
     /* the greatest value: the passes halve the range */
     n = (size_t)sprintf(o, "Subject: x\n\n--=_libdsn_FFFFFFFFFFFFFFFF\n"
                            "--=_libdsn_0000000000000000\n"
                            "--=_libdsn_0000000000000001\n"
                            "--=_libdsn_7FFFFFFFFFFFFFFF\n");
-    b.original_len = n;
-    format_expect(&b, "+boundary=\"=_libdsn_0000000000000002\"", NULL);
+    f->b.original_len = n;
+    format_expect(&f->b, "+boundary=\"=_libdsn_0000000000000002\"", NULL);
 }
 
 static void test_rfc5322_date(void **state)
@@ -770,24 +785,24 @@ static void test_generated_reports_keep_the_invariants(void **state)
     assert_true(written - global > 100);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_one_failure_exact),
-        cmocka_unit_test(test_snprintf_contract_and_writer),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_hostile_recipient_values_are_cleaned),
-        cmocka_unit_test(test_actions_and_subjects),
-        cmocka_unit_test(test_ret_and_limit),
-        cmocka_unit_test(test_original_line_ends_and_long_lines),
-        cmocka_unit_test(test_message_id_of_the_original),
-        cmocka_unit_test(test_international),
-        cmocka_unit_test(test_caller_text),
-        cmocka_unit_test(test_long_diagnostic_in_text_goes_quoted_printable),
-        cmocka_unit_test(test_boundary_is_never_in_the_content),
-        cmocka_unit_test(test_rfc5322_date),
-        cmocka_unit_test(test_xtext_decode),
-        cmocka_unit_test(test_generated_reports_keep_the_invariants),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_one_failure_exact),
+    cmocka_unit_test(test_snprintf_contract_and_writer),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test_setup(test_hostile_recipient_values_are_cleaned,
+                           one_failure_setup),
+    cmocka_unit_test(test_actions_and_subjects),
+    cmocka_unit_test_setup(test_ret_and_limit, one_failure_setup),
+    cmocka_unit_test_setup(test_original_line_ends_and_long_lines,
+                           one_failure_setup),
+    cmocka_unit_test_setup(test_message_id_of_the_original, one_failure_setup),
+    cmocka_unit_test_setup(test_international, one_failure_setup),
+    cmocka_unit_test_setup(test_caller_text, one_failure_setup),
+    cmocka_unit_test_setup(test_long_diagnostic_in_text_goes_quoted_printable,
+                           one_failure_setup),
+    cmocka_unit_test_setup(test_boundary_is_never_in_the_content,
+                           one_failure_setup),
+    cmocka_unit_test(test_rfc5322_date),
+    cmocka_unit_test(test_xtext_decode),
+    cmocka_unit_test(test_generated_reports_keep_the_invariants),
+})

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 /* The id of the row named s[0..len), or -1: the plain linear answer. */
@@ -167,14 +168,10 @@ static void test_name_of_id(void **state)
     assert_null(dsn_name(INT_MAX));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_name_is_found),
-        cmocka_unit_test(test_near_misses),
-        cmocka_unit_test(test_not_found),
-        cmocka_unit_test(test_reply_with_msg_and_code),
-        cmocka_unit_test(test_name_of_id),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_name_is_found),
+    cmocka_unit_test(test_near_misses),
+    cmocka_unit_test(test_not_found),
+    cmocka_unit_test(test_reply_with_msg_and_code),
+    cmocka_unit_test(test_name_of_id),
+})

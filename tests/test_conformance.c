@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/xorshift.h"
 
@@ -372,10 +373,6 @@ static void test_conformance(void **state)
     free(cases);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_conformance),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_conformance),
+})

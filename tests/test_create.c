@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
+#include "support/each_row.h"
 #include "support/expect_reply.h"
 
 /* dsn_create's arguments and the reply they must format to. */
@@ -54,16 +56,17 @@ static void test_codes_and_messages(void **state)
 }
 
 /* every row that owns a code gives its text through create */
+static void create_gives_the_row_text(const dsn_entry *e)
+{
+    dsn_reply r = dsn_create(e->code, NULL, e->subject, e->detail);
+    if (!e->variant)
+        assert_string_equal(r.msg, e->message);
+}
+
 static void test_default_text_is_the_owning_row(void **state)
 {
-    int id;
     (void)state;
-    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
-        const dsn_entry *e = &dsn_entries[id];
-        dsn_reply r = dsn_create(e->code, NULL, e->subject, e->detail);
-        if (!e->variant)
-            assert_string_equal(r.msg, e->message);
-    }
+    for_each_row(create_gives_the_row_text);
 }
 
 /* subject and detail outside 0..999 are an error, reported, not formatted. */
@@ -84,12 +87,8 @@ static void test_out_of_range(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_default_text_is_the_owning_row),
-        cmocka_unit_test(test_codes_and_messages),
-        cmocka_unit_test(test_out_of_range),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_default_text_is_the_owning_row),
+    cmocka_unit_test(test_codes_and_messages),
+    cmocka_unit_test(test_out_of_range),
+})

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn/exim.h"
 #include "support/snprintf_check.h"
 #include "support/xorshift.h"
@@ -203,15 +204,11 @@ static void test_any_reply_keeps_the_shapes(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_acl_message),
-        cmocka_unit_test(test_acl_class_moves_to_the_verb),
-        cmocka_unit_test(test_local_scan),
-        cmocka_unit_test(test_wrap_fits_exims_lines),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_any_reply_keeps_the_shapes),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_acl_message),
+    cmocka_unit_test(test_acl_class_moves_to_the_verb),
+    cmocka_unit_test(test_local_scan),
+    cmocka_unit_test(test_wrap_fits_exims_lines),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_any_reply_keeps_the_shapes),
+})

@@ -1,5 +1,5 @@
 /*
- * dsn_format's fast paths (issue 6) give the bytes of its general path.
+ * dsn_format's fast paths (src/format_fast.c) give the bytes of its general path.
  * A row's default text is copied pre-rendered when the reply points at
  * that very text; a copy of it takes the clean-lines path; the same copy
  * with a trailing '\n' (an empty last line, which is dropped) takes the
@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "support/expect_reply.h"
 
 #define TEXT_MAX 700
@@ -136,12 +137,8 @@ static void test_clean_texts_of_every_length(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_row_default),
-        cmocka_unit_test(test_edited_replies),
-        cmocka_unit_test(test_clean_texts_of_every_length),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_row_default),
+    cmocka_unit_test(test_edited_replies),
+    cmocka_unit_test(test_clean_texts_of_every_length),
+})

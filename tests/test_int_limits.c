@@ -7,7 +7,7 @@
  * built with -fsanitize=undefined -fno-sanitize-recover=all (the
  * sanitizer CI step) any arithmetic on an unchecked int aborts the test.
  *
- * Issue 15: dsn_status_fields() multiplied a caller's status class by
+ * A fault Frama-C found: dsn_status_fields() multiplied a caller's status class by
  * 100 before checking it; {42949677, 1, 1} overflowed (and wrapped to a
  * valid 404 at -O2).
  */
@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 static const int values[] = {
@@ -514,21 +515,17 @@ static void test_parser_size_limits(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_errors_and_names),
-        cmocka_unit_test(test_lookups_by_status),
-        cmocka_unit_test(test_associated),
-        cmocka_unit_test(test_severity_action_default),
-        cmocka_unit_test(test_reply_status),
-        cmocka_unit_test(test_format_every_field),
-        cmocka_unit_test(test_constructors),
-        cmocka_unit_test(test_status_fields),
-        cmocka_unit_test(test_issue_15_case),
-        cmocka_unit_test(test_base),
-        cmocka_unit_test(test_date),
-        cmocka_unit_test(test_parser_size_limits),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_errors_and_names),
+    cmocka_unit_test(test_lookups_by_status),
+    cmocka_unit_test(test_associated),
+    cmocka_unit_test(test_severity_action_default),
+    cmocka_unit_test(test_reply_status),
+    cmocka_unit_test(test_format_every_field),
+    cmocka_unit_test(test_constructors),
+    cmocka_unit_test(test_status_fields),
+    cmocka_unit_test(test_issue_15_case),
+    cmocka_unit_test(test_base),
+    cmocka_unit_test(test_date),
+    cmocka_unit_test(test_parser_size_limits),
+})

@@ -1,5 +1,5 @@
 /*
- * No heap allocation, ever (issue 6): this program replaces malloc and its
+ * No heap allocation, ever: this program replaces malloc and its
  * relatives with a counting bump allocator, the interposition glibc
  * supports, and runs every public function over the inputs that take the
  * rarer paths (wrapping, truncation, measuring, control characters,
@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -396,11 +397,7 @@ static void test_no_allocation(void **state)
     assert_int_equal(allocations, 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_interposer_counts),
-        cmocka_unit_test(test_no_allocation),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_interposer_counts),
+    cmocka_unit_test(test_no_allocation),
+})

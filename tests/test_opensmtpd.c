@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn/opensmtpd.h"
 #include "support/snprintf_check.h"
 #include "support/xorshift.h"
@@ -228,16 +229,12 @@ static void test_any_reply_makes_a_well_formed_line(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_reject_and_disconnect),
-        cmocka_unit_test(test_one_line),
-        cmocka_unit_test(test_cut_at_the_line_limit),
-        cmocka_unit_test(test_cut_keeps_utf8_whole),
-        cmocka_unit_test(test_whole_line),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_any_reply_makes_a_well_formed_line),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_reject_and_disconnect),
+    cmocka_unit_test(test_one_line),
+    cmocka_unit_test(test_cut_at_the_line_limit),
+    cmocka_unit_test(test_cut_keeps_utf8_whole),
+    cmocka_unit_test(test_whole_line),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_any_reply_makes_a_well_formed_line),
+})

@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 /* Parses s[0..len) from a heap copy of exactly len bytes. */
@@ -60,6 +61,27 @@ static void expect_invalid(const char *s)
     expect_invalid_len(s, strlen(s));
 }
 
+/* expect_invalid() for every string of a list. */
+static void expect_each_invalid(const char *const *list, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        expect_invalid(list[i]);
+}
+#define EXPECT_EACH_INVALID(list)                                              \
+    expect_each_invalid(list, sizeof list / sizeof list[0])
+
+/* expect_invalid() for before, one byte of bytes, after: each byte. */
+static void expect_invalid_around(const char *before, const char *bytes,
+                                  const char *after)
+{
+    char s[32];
+    for (; *bytes != '\0'; bytes++) {
+        snprintf(s, sizeof s, "%s%c%s", before, *bytes, after);
+        expect_invalid(s);
+    }
+}
+
 static void test_valid(void **state)
 {
     (void)state;
@@ -82,16 +104,11 @@ static void test_valid(void **state)
 
 static void test_leading_zeros(void **state)
 {
+    static const char *const leading_zeros[] = {
+        "5.01.1",  "5.1.01",    "5.00.1", "5.1.00",     "5.001.1",
+        "5.1.010", "5.000.000", "05.1.1", "5.01.1 text"};
     (void)state;
-    expect_invalid("5.01.1");
-    expect_invalid("5.1.01");
-    expect_invalid("5.00.1");
-    expect_invalid("5.1.00");
-    expect_invalid("5.001.1");
-    expect_invalid("5.1.010");
-    expect_invalid("5.000.000");
-    expect_invalid("05.1.1");
-    expect_invalid("5.01.1 text");
+    EXPECT_EACH_INVALID(leading_zeros);
     /* a lone zero is a number */
     expect_valid("5.0.1", 5, 5, 0, 1);
     expect_valid("5.1.0", 5, 5, 1, 0);
@@ -100,54 +117,40 @@ static void test_leading_zeros(void **state)
 
 static void test_too_many_digits(void **state)
 {
+    static const char *const too_long[] = {"5.1000.1",
+                                           "5.1.1000",
+                                           "5.1234.5678",
+                                           "5.1.99999999999999999999",
+                                           "5.99999999999999999999.1",
+                                           "55.1.1",
+                                           "555.1.1",
+                                           "5.1.1000 text"};
     (void)state;
-    expect_invalid("5.1000.1");
-    expect_invalid("5.1.1000");
-    expect_invalid("5.1234.5678");
-    expect_invalid("5.1.99999999999999999999");
-    expect_invalid("5.99999999999999999999.1");
-    expect_invalid("55.1.1");
-    expect_invalid("555.1.1");
-    expect_invalid("5.1.1000 text");
+    EXPECT_EACH_INVALID(too_long);
 }
 
 static void test_classes(void **state)
 {
-    static const char bad[] = "01366789";
-    char s[8];
-    size_t i;
+    static const char *const not_a_class[] = {"X.1.1",  "x.1.1",  "#5.1.1",
+                                              "+5.1.1", "-5.1.1", " 5.1.1"};
     (void)state;
-    for (i = 0; bad[i] != '\0'; i++) {
-        snprintf(s, sizeof s, "%c.1.1", bad[i]);
-        expect_invalid(s);
-    }
-    expect_invalid("X.1.1");
-    expect_invalid("x.1.1");
-    expect_invalid("#5.1.1");
-    expect_invalid("+5.1.1");
-    expect_invalid("-5.1.1");
-    expect_invalid(" 5.1.1");
+    expect_invalid_around("", "01366789", ".1.1");
+    EXPECT_EACH_INVALID(not_a_class);
 }
 
 static void test_terminators(void **state)
 {
+    /* a byte >= 0x80, a fourth number, a dot right after the code */
+    static const char *const after_the_code[] = {"5.1.1\xc3\xa9", "5.1.1.2",
+                                                 "5.1.1."};
     static const char after[] = "\t\r\n\v\f.-_:;,/#xA(";
-    char s[16];
-    size_t i;
     (void)state;
-    for (i = 0; after[i] != '\0'; i++) {
-        snprintf(s, sizeof s, "5.1.1%c", after[i]);
-        expect_invalid(s);
-        snprintf(s, sizeof s, "5.1.1%cmore", after[i]);
-        expect_invalid(s);
-    }
+    expect_invalid_around("5.1.1", after, "");
+    expect_invalid_around("5.1.1", after, "more");
     /* NUL is no terminator either */
     expect_invalid_len("5.1.1\0", 6);
     expect_invalid_len("5.1\0.1", 6);
-    /* bytes >= 0x80 */
-    expect_invalid("5.1.1\xc3\xa9");
-    expect_invalid("5.1.1.2");
-    expect_invalid("5.1.1.");
+    EXPECT_EACH_INVALID(after_the_code);
 }
 
 /* Every cut of a valid code: only the cuts that end a valid code parse. */
@@ -180,20 +183,11 @@ static void test_every_cut(void **state)
 
 static void test_missing_parts(void **state)
 {
+    static const char *const missing[] = {
+        "",       "5",      "5.",     "5.1",    "5.1.", ".1.1", "5..1",
+        "5.1..1", "5.1. 1", "5 .1.1", "5. 1.1", "...",  " "};
     (void)state;
-    expect_invalid("");
-    expect_invalid("5");
-    expect_invalid("5.");
-    expect_invalid("5.1");
-    expect_invalid("5.1.");
-    expect_invalid(".1.1");
-    expect_invalid("5..1");
-    expect_invalid("5.1..1");
-    expect_invalid("5.1. 1");
-    expect_invalid("5 .1.1");
-    expect_invalid("5. 1.1");
-    expect_invalid("...");
-    expect_invalid(" ");
+    EXPECT_EACH_INVALID(missing);
 }
 
 static void test_len_is_the_end(void **state)
@@ -265,19 +259,15 @@ static void test_exhaustive_against_regex(void **state)
     assert_true(valid > 1000);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_valid),
-        cmocka_unit_test(test_leading_zeros),
-        cmocka_unit_test(test_too_many_digits),
-        cmocka_unit_test(test_classes),
-        cmocka_unit_test(test_terminators),
-        cmocka_unit_test(test_every_cut),
-        cmocka_unit_test(test_missing_parts),
-        cmocka_unit_test(test_len_is_the_end),
-        cmocka_unit_test(test_null),
-        cmocka_unit_test(test_exhaustive_against_regex),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_valid),
+    cmocka_unit_test(test_leading_zeros),
+    cmocka_unit_test(test_too_many_digits),
+    cmocka_unit_test(test_classes),
+    cmocka_unit_test(test_terminators),
+    cmocka_unit_test(test_every_cut),
+    cmocka_unit_test(test_missing_parts),
+    cmocka_unit_test(test_len_is_the_end),
+    cmocka_unit_test(test_null),
+    cmocka_unit_test(test_exhaustive_against_regex),
+})

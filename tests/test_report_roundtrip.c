@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "dsn/bounce.h"
 #include "dsn/report.h"
@@ -314,10 +315,6 @@ static void test_every_written_field_is_read_back(void **state)
     assert_true(rcpts > 5000);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_written_field_is_read_back),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_written_field_is_read_back),
+})

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 #define MAX_LINES 16
@@ -340,13 +341,9 @@ static void test_basic_replies(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_row_every_message),
-        cmocka_unit_test(test_wrapped),
-        cmocka_unit_test(test_codes_outside_the_table),
-        cmocka_unit_test(test_basic_replies),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_row_every_message),
+    cmocka_unit_test(test_wrapped),
+    cmocka_unit_test(test_codes_outside_the_table),
+    cmocka_unit_test(test_basic_replies),
+})

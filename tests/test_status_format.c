@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 #include "support/snprintf_check.h"
 
@@ -100,14 +101,10 @@ static void test_status_format_invalid(void **state)
     assert_string_equal(buf, "");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_code_rules),
-        cmocka_unit_test(test_status_numbers),
-        cmocka_unit_test(test_status_rules),
-        cmocka_unit_test(test_status_format),
-        cmocka_unit_test(test_status_format_invalid),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_code_rules),
+    cmocka_unit_test(test_status_numbers),
+    cmocka_unit_test(test_status_rules),
+    cmocka_unit_test(test_status_format),
+    cmocka_unit_test(test_status_format_invalid),
+})

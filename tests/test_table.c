@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
+#include "support/each_row.h"
 #include "dsn.h"
 #include "support/reference_tsv.h"
 
@@ -59,37 +61,38 @@ static void test_every_haraka_function_is_a_row(void **state)
 }
 
 /* The seed documents' spellings: the same reply as a haraka-dsn function. */
+static void variant_shares_its_owner_code(const dsn_entry *e)
+{
+    const dsn_entry *owner = dsn_entry_by_status(e->subject, e->detail);
+    int id = (int)(e - dsn_entries);
+    assert_non_null(owner);
+    if (!e->variant) {
+        assert_ptr_equal(owner, e);
+        return;
+    }
+    assert_true(owner < e); /* the owning row comes first */
+    assert_int_equal(owner->variant, 0);
+    if (!accounted[id]) {
+        /* a spelling of another function: identical reply */
+        int other, same = 0;
+        for (other = 0; other < (int)DSN_ID_COUNT; other++)
+            if (other != id && accounted[other] &&
+                dsn_entries[other].code == e->code &&
+                dsn_entries[other].subject == e->subject &&
+                dsn_entries[other].detail == e->detail &&
+                strcmp(dsn_entries[other].message, e->message) == 0)
+                same = 1;
+        if (!same)
+            fail_msg("variant %s is not a spelling of a haraka-dsn function",
+                     e->name);
+        accounted[id] = 1;
+    }
+}
+
 static void test_variants_share_their_owner_code(void **state)
 {
-    int id;
     (void)state;
-    for (id = 0; id < (int)DSN_ID_COUNT; id++) {
-        const dsn_entry *e = &dsn_entries[id];
-        const dsn_entry *owner = dsn_entry_by_status(e->subject, e->detail);
-        assert_non_null(owner);
-        if (!e->variant) {
-            assert_ptr_equal(owner, e);
-            continue;
-        }
-        assert_true(owner < e); /* the owning row comes first */
-        assert_int_equal(owner->variant, 0);
-        if (!accounted[id]) {
-            /* a spelling of another function: identical reply */
-            int other, same = 0;
-            for (other = 0; other < (int)DSN_ID_COUNT; other++)
-                if (other != id && accounted[other] &&
-                    dsn_entries[other].code == e->code &&
-                    dsn_entries[other].subject == e->subject &&
-                    dsn_entries[other].detail == e->detail &&
-                    strcmp(dsn_entries[other].message, e->message) == 0)
-                    same = 1;
-            if (!same)
-                fail_msg(
-                    "variant %s is not a spelling of a haraka-dsn function",
-                    e->name);
-            accounted[id] = 1;
-        }
-    }
+    for_each_row(variant_shares_its_owner_code);
 }
 
 static int code_listed(const char *list, int code)
@@ -208,15 +211,11 @@ static void test_constructors_match_rows(void **state)
     assert_string_equal(c.msg, "x");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_haraka_function_is_a_row),
-        cmocka_unit_test(test_variants_share_their_owner_code),
-        cmocka_unit_test(test_every_registry_code_is_owned),
-        cmocka_unit_test(test_entries_are_well_formed),
-        cmocka_unit_test(test_every_default_reply),
-        cmocka_unit_test(test_constructors_match_rows),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_haraka_function_is_a_row),
+    cmocka_unit_test(test_variants_share_their_owner_code),
+    cmocka_unit_test(test_every_registry_code_is_owned),
+    cmocka_unit_test(test_entries_are_well_formed),
+    cmocka_unit_test(test_every_default_reply),
+    cmocka_unit_test(test_constructors_match_rows),
+})

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "dsn.h"
 
 /* The octets of cp, RFC 3629 section 3's table. */
@@ -160,13 +161,9 @@ static void test_longest_prefix(void **state)
     assert_int_equal(dsn_utf8_char(NULL, 0), 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_short_sequence),
-        cmocka_unit_test(test_four_octet_classes),
-        cmocka_unit_test(test_every_code_point),
-        cmocka_unit_test(test_longest_prefix),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_every_short_sequence),
+    cmocka_unit_test(test_four_octet_classes),
+    cmocka_unit_test(test_every_code_point),
+    cmocka_unit_test(test_longest_prefix),
+})

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "support/cmocka_main.h"
 #include "support/expect_reply.h"
 #include "support/xorshift.h"
 
@@ -243,16 +244,12 @@ static void test_one_mebibyte(void **state)
     free(msg);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_exact_boundary),
-        cmocka_unit_test(test_breaks_at_last_space),
-        cmocka_unit_test(test_utf8_at_the_boundary),
-        cmocka_unit_test(test_limit_counts_sanitised_text),
-        cmocka_unit_test(test_room_follows_the_prefix),
-        cmocka_unit_test(test_random_messages),
-        cmocka_unit_test(test_one_mebibyte),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_exact_boundary),
+    cmocka_unit_test(test_breaks_at_last_space),
+    cmocka_unit_test(test_utf8_at_the_boundary),
+    cmocka_unit_test(test_limit_counts_sanitised_text),
+    cmocka_unit_test(test_room_follows_the_prefix),
+    cmocka_unit_test(test_random_messages),
+    cmocka_unit_test(test_one_mebibyte),
+})

@@ -117,23 +117,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dsn_reply r;
     call c;
     char probe[8];
-    int err;
+    int err, kind;
 
-    switch (mode & 0x3u) {
-    case 0:
-        r = dsn_from_id((int)id, msg, code);
-        break;
-    case 1:
-        r = dsn_create(code, msg, subject, detail);
-        break;
-    case 2:
-        r = dsn_basic(code, msg);
-        break;
-    default:
-        r = dsn_from_id((int)id, msg, code);
-        r.cls = (int)(mode >> 4) % 7; /* a class the code may not have */
-        break;
-    }
+    /* kinds 0..2 are the constructors; 3 a row's reply with a class its
+     * code may not have */
+    kind = (int)(mode & 0x3u);
+    r = fuzz_reply(kind == 3 ? FUZZ_FROM_ID : kind, (int)id, msg, code, subject,
+                   detail);
+    if (kind == 3)
+        r.cls = (int)(mode >> 4) % 7;
     c.r = &r;
     c.which = (mode >> 2) & 0x3u;
     c.flags = flags;

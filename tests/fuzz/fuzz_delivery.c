@@ -46,7 +46,7 @@ static int starts_field(const char *s, size_t n)
     return i > 0 && i < n && s[i] == ':';
 }
 
-/* Issue 14: without DSN_FIELDS_UTF8 the output is ASCII; with it,
+/* Without DSN_FIELDS_UTF8 the output is ASCII; with it,
  * well-formed UTF-8 (RFC 3629), lines split between characters only. */
 static void check_fields_bytes(const char *s, size_t n, int utf8)
 {

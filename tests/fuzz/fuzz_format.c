@@ -54,22 +54,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     format_call call;
     size_t n, i;
     char *out;
-    int enhanced, ok;
+    int enhanced, ok, kind;
 
-    switch (mode & 0x3u) {
-    case 0:
-        r = dsn_from_id((int)id, m, code);
-        break;
-    case 1:
-        r = dsn_create(code, m, subject, detail);
-        break;
-    case 2:
-        r = dsn_basic(code, m);
-        break;
-    default:
-        r = dsn_create(code, m, (int)(id % 8), (int)(id % 31));
-        break;
+    /* kinds 0..2 are the constructors; 3 dsn_create with a small subject
+     * and detail, which more often name a registered code */
+    kind = (int)(mode & 0x3u);
+    if (kind == 3) {
+        kind = FUZZ_CREATE;
+        subject = (int)(id % 8);
+        detail = (int)(id % 31);
     }
+    r = fuzz_reply(kind, (int)id, m, code, subject, detail);
     call.reply = &r;
     call.flags = flags;
     ok = dsn_reply_check(&r, flags) == 0;
@@ -89,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         FUZZ_ASSERT(out[0] == (char)('0' + r.code / 100));
     }
-    /* Issue 14: whatever the bytes in, the reply out is well-formed UTF-8,
+    /* Whatever the bytes in, the reply out is well-formed UTF-8,
      * and 7-bit with DSN_FMT_ASCII. */
     FUZZ_ASSERT(fuzz_utf8_valid(out, n));
     if ((flags | r.flags) & DSN_FMT_ASCII)

@@ -101,18 +101,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int enhanced;
     unsigned lenient;
 
-    switch (mode & 0x3u) {
-    case 0:
-        r = dsn_from_id((int)id, msg, code);
-        break;
-    case 1:
-        r = dsn_create(code, msg, dsn_entries[id].subject,
-                       dsn_entries[id].detail);
-        break;
-    default:
-        r = dsn_basic(code, msg);
-        break;
-    }
+    /* dsn_create with a row's subject and detail; kind 3 is dsn_basic */
+    r = fuzz_reply((int)(mode & 0x3u), (int)id, msg, code,
+                   dsn_entries[id].subject, dsn_entries[id].detail);
     n = dsn_format_ex(&r, flags, NULL, 0);
     if (n == 0) {
         free(msg);

@@ -76,6 +76,25 @@ static inline int fuzz_utf8_valid(const char *s, size_t n)
     return dsn_utf8_valid(s, n) == n;
 }
 
+/* The constructors a harness picks its reply from, by kind. */
+enum { FUZZ_FROM_ID, FUZZ_CREATE, FUZZ_BASIC };
+
+/* The reply of constructor `kind`, whatever values the fuzzer gave:
+ * FUZZ_FROM_ID dsn_from_id(id, msg, code), FUZZ_CREATE dsn_create(code,
+ * msg, subject, detail), FUZZ_BASIC or any other kind dsn_basic(code, msg). */
+static inline dsn_reply fuzz_reply(int kind, int id, const char *msg, int code,
+                                   int subject, int detail)
+{
+    switch (kind) {
+    case FUZZ_FROM_ID:
+        return dsn_from_id(id, msg, code);
+    case FUZZ_CREATE:
+        return dsn_create(code, msg, subject, detail);
+    default:
+        return dsn_basic(code, msg);
+    }
+}
+
 /* Checks a writer with snprintf's contract: the NULL/0 call measures, the
  * full write returns the same length and NUL-terminates, and a write into
  * an exact heap buffer of `cut` bytes (cut <= length + 1) returns the same

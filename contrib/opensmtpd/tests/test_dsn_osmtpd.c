@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "../../../tests/support/cmocka_main.h"
 #include "dsn_osmtpd.h"
 
 static char written[4096];
@@ -119,13 +120,9 @@ static void test_errors_write_nothing(void **state)
     assert_int_equal(calls, 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_reject),
-        cmocka_unit_test(test_421_disconnects),
-        cmocka_unit_test(test_long_reply_is_cut_like_the_writer),
-        cmocka_unit_test(test_errors_write_nothing),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+CMOCKA_MAIN({
+    cmocka_unit_test(test_reject),
+    cmocka_unit_test(test_421_disconnects),
+    cmocka_unit_test(test_long_reply_is_cut_like_the_writer),
+    cmocka_unit_test(test_errors_write_nothing),
+})
