@@ -25,13 +25,15 @@ static int b64_value(unsigned char c)
 }
 
 /* RFC 2045 6.8: bytes outside the alphabet (line breaks, spaces) are
- * ignored; the first '=' ends the data. */
-static size_t base64(const char *s, size_t len, char *dst)
+ * ignored; the first '=' ends the data. Writes a->buf[a->used..]; the
+ * caller checked the room for to - from bytes, which the decoded bytes
+ * never outnumber (the loop's at < a->size says so where it writes). */
+static void base64(const char *s, size_t from, size_t to, dsn_rpt_arena *a)
 {
     unsigned long acc = 0;
-    size_t i, n = 0;
+    size_t i, at = a->used;
     int bits = 0;
-    for (i = 0; i < len && s[i] != '='; i++) {
+    for (i = from; i < to && s[i] != '=' && at < a->size; i++) {
         int v = b64_value((unsigned char)s[i]);
         if (v < 0)
             continue;
@@ -39,79 +41,78 @@ static size_t base64(const char *s, size_t len, char *dst)
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            dst[n++] = (char)((acc >> bits) & 0xffU);
+            a->buf[at++] = (char)((acc >> bits) & 0xffU);
         }
     }
-    return n;
+    a->used = dsn_rpt_stop(at, a->size);
 }
 
 /* Length of a soft line break at s[i] ('=' already seen at i - 1):
  * spaces and tabs a transport added, then CR LF or LF; 0 when none. */
-static size_t soft_break(const char *s, size_t len, size_t i)
+static size_t soft_break(const char *s, size_t to, size_t i)
 {
     size_t j = i;
-    while (j < len && (s[j] == ' ' || s[j] == '\t'))
+    while (j < to && dsn_rpt_is_wsp(s[j]))
         j++;
-    if (j < len && s[j] == '\n')
+    if (j < to && s[j] == '\n')
         return j + 1 - i;
-    if (j + 1 < len && s[j] == '\r' && s[j + 1] == '\n')
+    if (j + 1 < to && s[j] == '\r' && s[j + 1] == '\n')
         return j + 2 - i;
-    return j == len ? j - i : 0;
+    return j == to ? j - i : 0;
 }
 
 /* RFC 2045 6.7: "=XY" is a byte, "=" at a line's end a soft line break,
- * any other '=' stays as it is (the robust reading of note (2)). */
-static size_t quoted_printable(const char *s, size_t len, char *dst)
+ * any other '=' stays as it is (the robust reading of note (2)). Writes
+ * as base64() does. */
+static void quoted_printable(const char *s, size_t from, size_t to,
+                             dsn_rpt_arena *a)
 {
-    size_t i = 0, n = 0;
-    while (i < len) {
+    size_t i = from, at = a->used;
+    while (i < to && at < a->size) {
         char c = s[i++];
         if (c == '=') {
-            size_t soft = soft_break(s, len, i);
-            int hi = i < len ? dsn_hex_value(s[i], DSN_HEX_EITHER_CASE) : -1;
+            size_t soft = soft_break(s, to, i);
+            int hi = i < to ? dsn_hex_value(s[i], DSN_HEX_EITHER_CASE) : -1;
             int lo =
-                i + 1 < len ? dsn_hex_value(s[i + 1], DSN_HEX_EITHER_CASE) : -1;
-            if (soft > 0 || i == len) {
+                i + 1 < to ? dsn_hex_value(s[i + 1], DSN_HEX_EITHER_CASE) : -1;
+            if (soft > 0 || i == to) {
                 i += soft;
                 continue;
             }
             if (hi >= 0 && lo >= 0) {
-                dst[n++] = (char)(hi * 16 + lo);
+                a->buf[at++] = (char)(hi * 16 + lo);
                 i += 2;
                 continue;
             }
         }
-        dst[n++] = c;
+        a->buf[at++] = c;
     }
-    return n;
+    a->used = dsn_rpt_stop(at, a->size);
 }
 
-int dsn_rpt_decode(const char *s, size_t len, dsn_slice enc, dsn_rpt_arena *a,
-                   dsn_slice *out)
+int dsn_rpt_decode(const char *s, size_t from, size_t to, dsn_rpt_span enc,
+                   dsn_rpt_arena *a, dsn_rpt_span *out)
 {
-    size_t n;
-    int b64 = dsn_ascii_ieq(enc.ptr, enc.len, "base64");
-    if (!b64 && !dsn_ascii_ieq(enc.ptr, enc.len, "quoted-printable")) {
-        if (enc.len == 0 || dsn_ascii_ieq(enc.ptr, enc.len, "7bit") ||
-            dsn_ascii_ieq(enc.ptr, enc.len, "8bit") ||
-            dsn_ascii_ieq(enc.ptr, enc.len, "binary")) {
-            out->ptr = s;
-            out->len = len;
-            return DSN_OK;
-        }
+    int b64 = DSN_RPT_IS(enc, "base64");
+    out->s = s; /* the bytes as they are, unless decoded below */
+    out->from = from;
+    out->to = to;
+    if (!b64 && !DSN_RPT_IS(enc, "quoted-printable")) {
+        if (enc.to <= enc.from || DSN_RPT_IS(enc, "7bit") ||
+            DSN_RPT_IS(enc, "8bit") || DSN_RPT_IS(enc, "binary"))
+            return 0;
         return DSN_EENCODING;
     }
-    if (len == 0) {
-        out->ptr = s;
-        out->len = 0;
-        return DSN_OK;
-    }
-    if (a->size - a->used < len)
+    if (to <= from)
+        return 0;
+    if (a->buf == NULL || a->size - a->used < to - from)
         return DSN_ESCRATCH;
-    n = b64 ? base64(s, len, a->buf + a->used)
-            : quoted_printable(s, len, a->buf + a->used);
-    out->ptr = a->buf + a->used;
-    out->len = n;
-    a->used += n;
-    return DSN_OK;
+    out->s = a->buf;
+    out->from = a->used;
+    if (b64)
+        base64(s, from, to, a);
+    else
+        quoted_printable(s, from, to, a);
+    out->to = a->used;
+    return 1;
 }

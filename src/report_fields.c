@@ -58,8 +58,8 @@ enum field_id {
 };
 
 static const struct field_info {
-    const char *name;
-    unsigned char len;  /* of name */
+    char name[DSN_RPT_WORD_MAX]; /* rows of one size, for dsn_rpt_ieq() */
+    unsigned char len;           /* of name */
     unsigned char form; /* enum field_form */
     unsigned char once;
     size_t value, type; /* offsets of dsn_slice members */
@@ -71,12 +71,11 @@ static const struct field_info {
 };
 /* clang-format on */
 
-static int field_id(dsn_slice name)
+static int field_id(dsn_rpt_span name)
 {
     int i;
     for (i = 0; i < F_COUNT; i++)
-        if (name.len == fields[i].len &&
-            dsn_ascii_ieq(name.ptr, name.len, fields[i].name))
+        if (dsn_rpt_ieq(name, fields[i].name, fields[i].len))
             return i;
     return F_UNKNOWN;
 }
@@ -89,26 +88,33 @@ static dsn_slice *member(void *obj, size_t off)
     return (dsn_slice *)(void *)((char *)obj + off);
 }
 
-/* Keeps v in obj, the struct of field id, in the field's form. */
-static void set_field(void *obj, int id, dsn_slice v)
+/* Keeps v in obj, the struct of field id, in the field's form; *kept
+ * gets the value kept. Returns 1 when the value or the type kept is not
+ * empty. */
+static int set_field(void *obj, int id, dsn_rpt_span v, dsn_rpt_span *kept)
 {
     const struct field_info *fi = &fields[id];
-    dsn_slice *value = member(obj, fi->value), t;
+    dsn_rpt_span value = v, type = v;
+    type.to = type.from; /* none */
     switch ((enum field_form)fi->form) {
     case TYPED:
-        dsn_rpt_typed(v, member(obj, fi->type), value);
+        dsn_rpt_typed(v, &type, &value);
         break;
     case ADDRESS:
-        dsn_rpt_typed(v, member(obj, fi->type), &t);
-        *value = dsn_rpt_address(t);
+        dsn_rpt_typed(v, &type, &value);
+        value = dsn_rpt_address(value);
         break;
     case WORD:
-        *value = dsn_rpt_word(v);
+        value = dsn_rpt_word(v);
         break;
     case AS_IS:
-        *value = v;
         break;
     }
+    if (fi->type != fi->value) /* a typed field */
+        *member(obj, fi->type) = dsn_rpt_slice(type);
+    *member(obj, fi->value) = dsn_rpt_slice(value);
+    *kept = value;
+    return value.to > value.from || type.to > type.from;
 }
 
 /* ---- the per-message block ---- */
@@ -116,12 +122,12 @@ static void set_field(void *obj, int id, dsn_slice v)
 int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 {
     const char *s = rep->part_;
-    size_t len = rep->part_len_, pos = 0, at = 0;
+    size_t len = rep->part_len_, pos = rep->next_, at = pos;
     int seen = 0, r;
     dsn_rpt_field f;
     while ((r = dsn_rpt_field_next(s, len, &pos, &f)) != DSN_RPT_END) {
         int id;
-        dsn_slice v;
+        dsn_rpt_span v;
         if (r == DSN_RPT_BLANK && seen)
             break;
         if (r != DSN_RPT_FIELD) {
@@ -139,7 +145,7 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_field(rep, id, v);
+        (void)set_field(rep, id, v, &v);
     }
     rep->next_ = pos;
     return DSN_OK;
@@ -147,23 +153,25 @@ int dsn_rpt_message_fields(dsn_report *rep, dsn_rpt_arena *a)
 
 /* ---- a recipient block ---- */
 
-/* The DSN_ACTION_* of the Action's word, or 0 for an unknown one. */
-static int action_id(dsn_slice word)
+/* The DSN_ACTION_* of the Action's word, or 0 for an unknown one. The
+ * word is looked up from a copy, and only when it is no longer than the
+ * longest of RFC 3464 2.3.3's five, "delivered". */
+static int action_id(dsn_rpt_span word)
 {
-    int id = dsn_action_by_name(word.ptr, word.len);
+    char b[DSN_RPT_WORD_MAX] = {0}; /* all set: read up to the length */
+    size_t n = dsn_rpt_copy_word(word, b);
+    int id = n < sizeof "delivered" ? dsn_action_by_name(b, n) : -1;
     return id < 0 ? 0 : id;
 }
 
-/* 1 when field id cannot belong to the block r holds so far, as the block
- * holds it already: the writer left the blank line out. Repetition is the
- * only sign taken, since writers order the fields of a block every way
- * (Amazon SES puts Action first, MessageLabs Final-Recipient last). */
-static int starts_next_block(const dsn_report_recipient *r, int id)
+/* 1 when field id cannot belong to the block so far, as the block holds
+ * it already (kept is the set of fields kept not empty, a bit per id):
+ * the writer left the blank line out. Repetition is the only sign taken,
+ * since writers order the fields of a block every way (Amazon SES puts
+ * Action first, MessageLabs Final-Recipient last). */
+static int starts_next_block(unsigned long kept, int id)
 {
-    const char *p = (const char *)r;
-    return id != F_UNKNOWN && fields[id].once &&
-           (((const dsn_slice *)(const void *)(p + fields[id].value))->len ||
-            ((const dsn_slice *)(const void *)(p + fields[id].type))->len);
+    return id != F_UNKNOWN && fields[id].once && (kept >> id & 1u);
 }
 
 static void clear(dsn_report_recipient *r)
@@ -187,18 +195,23 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
     const char *s = rep->part_;
     size_t len = rep->part_len_, pos = rep->next_;
     int seen = 0, kind;
+    unsigned long kept = 0;
     dsn_rpt_field f;
+    dsn_rpt_span status, diagnostic;
+    status.s = s; /* none yet: empty spans of the part */
+    status.from = status.to = 0;
+    diagnostic = status;
     clear(r);
     while ((kind = dsn_rpt_field_next(s, len, &pos, &f)) != DSN_RPT_END) {
         int id;
-        dsn_slice v;
+        dsn_rpt_span v;
         if (kind == DSN_RPT_BLANK && seen)
             break;
         if (kind != DSN_RPT_FIELD)
             continue;
         id = field_id(f.name);
-        if (starts_next_block(r, id)) {
-            pos = (size_t)(f.name.ptr - s);
+        if (starts_next_block(kept, id)) {
+            pos = f.start;
             break;
         }
         seen = 1;
@@ -206,12 +219,20 @@ static int read_block(dsn_report *rep, dsn_rpt_arena *a,
             continue;
         if (dsn_rpt_value(&f, a, &v) != DSN_OK)
             return DSN_ESCRATCH;
-        set_field(r, id, v);
+        if (set_field(r, id, v, &v))
+            kept |= 1ul << id;
         if (id == F_ACTION)
-            r->action_id = action_id(r->action);
+            r->action_id = action_id(v);
+        else if (id == F_STATUS)
+            status = v;
+        else if (id == F_DIAGNOSTIC_CODE)
+            diagnostic = v;
     }
     rep->next_ = pos;
-    return r->final_recipient.len > 0 || r->original_recipient.len > 0;
+    if (r->final_recipient.len == 0 && r->original_recipient.len == 0)
+        return 0;
+    dsn_rpt_statuses(r, status, diagnostic);
+    return 1;
 }
 
 int dsn_rpt_recipient_fields(dsn_report *rep, dsn_rpt_arena *a,
@@ -221,11 +242,8 @@ int dsn_rpt_recipient_fields(dsn_report *rep, dsn_rpt_arena *a,
         int got;
         a->used = rep->scratch_used_;
         got = read_block(rep, a, r);
-        if (got != 0) {
-            if (got == 1)
-                dsn_rpt_statuses(r);
+        if (got != 0)
             return got;
-        }
     }
     return 0;
 }

@@ -16,7 +16,7 @@ static int is_cfws(char c)
  * index of the next other byte, or n. */
 static size_t skip_cfws(const char *s, size_t i, size_t n)
 {
-    int depth = 0;
+    size_t depth = 0; /* at most the bytes read, i */
     for (; i < n; i++) {
         char c = s[i];
         if (depth > 0 && c == '\\' && i + 1 < n)
@@ -28,7 +28,7 @@ static size_t skip_cfws(const char *s, size_t i, size_t n)
         else if (depth == 0 && !is_cfws(c))
             break;
     }
-    return i;
+    return dsn_rpt_stop(i, n);
 }
 
 /* RFC 2045 token: up to a space, a control or a tspecial that ends it. */
@@ -37,82 +37,79 @@ static size_t token_end(const char *s, size_t i, size_t n)
     while (i < n && !is_cfws(s[i]) && s[i] != ';' && s[i] != '=' &&
            s[i] != '(' && s[i] != '"')
         i++;
-    return i;
+    return dsn_rpt_stop(i, n);
 }
 
 /* The parameter value at i: a quoted-string (quotes removed, quoted-pairs
  * kept as they are) or a token. *end gets the index after it. */
-static dsn_slice param_value(const char *s, size_t i, size_t n, size_t *end)
+static dsn_rpt_span param_value(const char *s, size_t i, size_t n, size_t *end)
 {
-    dsn_slice v;
+    dsn_rpt_span v;
     size_t j;
+    v.s = s;
     if (i < n && s[i] == '"') {
         for (j = i + 1; j < n && s[j] != '"'; j++)
             if (s[j] == '\\' && j + 1 < n)
                 j++;
-        v.ptr = s + i + 1;
-        v.len = (j < n ? j : n) - i - 1;
+        v.from = i + 1;
+        v.to = j < n ? j : n;
         *end = j < n ? j + 1 : n;
         return v;
     }
     j = token_end(s, i, n);
-    v.ptr = s + i;
-    v.len = j - i;
+    v.from = i;
+    v.to = j;
     *end = j;
     return v;
 }
 
 /* Content-Type: type "/" subtype *(";" attribute "=" value). */
-static void content_type(dsn_slice ct, dsn_rpt_part *p)
+static void content_type(dsn_rpt_span ct, dsn_rpt_part *p)
 {
-    const char *s = ct.ptr;
-    size_t n = ct.len, i = skip_cfws(s, 0, n), e;
+    const char *s = ct.s;
+    size_t n = ct.to, i = skip_cfws(s, ct.from, n), e;
     /* "multipart / report" with comments or spaces is not seen in mail */
     e = i;
     while (e < n && !is_cfws(s[e]) && s[e] != ';' && s[e] != '(')
         e++;
-    p->type.ptr = s + i;
-    p->type.len = e - i;
+    p->type.s = s;
+    p->type.from = i;
+    p->type.to = dsn_rpt_stop(e, n);
     i = e;
     while (i < n) {
-        size_t name, name_e;
+        dsn_rpt_span name;
         while (i < n && s[i] != ';')
             i++;
         if (i >= n)
             break;
-        name = skip_cfws(s, i + 1, n);
-        name_e = token_end(s, name, n);
-        i = skip_cfws(s, name_e, n);
+        name.s = s;
+        name.from = skip_cfws(s, i + 1, n);
+        name.to = token_end(s, name.from, n);
+        i = skip_cfws(s, name.to, n);
         if (i >= n || s[i] != '=')
             continue;
         i = skip_cfws(s, i + 1, n);
         {
-            dsn_slice v = param_value(s, i, n, &i);
-            if (dsn_ascii_ieq(s + name, name_e - name, "boundary"))
+            dsn_rpt_span v = param_value(s, i, n, &i);
+            if (DSN_RPT_IS(name, "boundary"))
                 p->boundary = v;
         }
     }
 }
 
-/* The name of a field in any case; the length first, as most fields of a
- * message header are none of the three. */
-static int is_name(dsn_slice n, const char *w, size_t wlen)
-{
-    return n.len == wlen && dsn_ascii_ieq(n.ptr, n.len, w);
-}
-
 static void set_field(const dsn_rpt_field *f, dsn_rpt_part *p)
 {
-    if (is_name(f->name, "content-type", 12)) {
+    if (DSN_RPT_IS(f->name, "content-type")) {
         content_type(f->value, p);
-    } else if (is_name(f->name, "content-transfer-encoding", 25)) {
-        const char *s = f->value.ptr;
-        size_t i = skip_cfws(s, 0, f->value.len), e = i;
-        while (e < f->value.len && !is_cfws(s[e]) && s[e] != '(')
+    } else if (DSN_RPT_IS(f->name, "content-transfer-encoding")) {
+        const char *s = f->value.s;
+        size_t n = f->value.to, i = skip_cfws(s, f->value.from, n), e = i;
+        while (e < n && !is_cfws(s[e]) && s[e] != '(')
             e++;
-        p->encoding.ptr = s + i;
-        p->encoding.len = e - i;
-    } else if (is_name(f->name, "message-id", 10)) {
+        p->encoding.s = s;
+        p->encoding.from = i;
+        p->encoding.to = dsn_rpt_stop(e, n);
+    } else if (DSN_RPT_IS(f->name, "message-id")) {
         p->message_id = f->value;
     }
 }
@@ -120,12 +117,13 @@ static void set_field(const dsn_rpt_field *f, dsn_rpt_part *p)
 size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
                             dsn_rpt_part *p)
 {
-    static const dsn_rpt_part none = {
-        {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}};
     dsn_rpt_field f;
     int r;
     size_t at = pos;
-    *p = none;
+    p->type.s = p->boundary.s = p->encoding.s = p->message_id.s = s;
+    p->type.from = p->type.to = p->boundary.from = p->boundary.to = 0;
+    p->encoding.from = p->encoding.to = 0;
+    p->message_id.from = p->message_id.to = 0;
     while ((r = dsn_rpt_field_next(s, len, &pos, &f)) != DSN_RPT_END) {
         if (r == DSN_RPT_BLANK)
             break;
@@ -138,26 +136,37 @@ size_t dsn_rpt_part_headers(const char *s, size_t len, size_t pos,
     return pos;
 }
 
-/* The media types the reader tells apart, RFC 2046 names in any case. */
+/* The media types the reader tells apart, RFC 2046 names in any case;
+ * rows of one size, read by dsn_rpt_ieq(). */
+#define DSN_RPT_KIND_(type, kind)                                              \
+    {                                                                          \
+        type, sizeof type - 1, kind                                            \
+    }
 static const struct {
-    const char *type;
+    char type[DSN_RPT_WORD_MAX];
+    unsigned char len; /* of type */
     int kind;
 } kinds[] = {
-    {"message/delivery-status", DSN_RPT_STATUS},
-    {"message/global-delivery-status", DSN_RPT_GLOBAL_STATUS},
-    {"message/rfc822", DSN_RPT_ORIGINAL},
-    {"message/global", DSN_RPT_ORIGINAL},
-    {"text/rfc822-headers", DSN_RPT_ORIGINAL},
-    {"message/global-headers", DSN_RPT_ORIGINAL},
+    DSN_RPT_KIND_("message/delivery-status", DSN_RPT_STATUS),
+    DSN_RPT_KIND_("message/global-delivery-status", DSN_RPT_GLOBAL_STATUS),
+    DSN_RPT_KIND_("message/rfc822", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("message/global", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("text/rfc822-headers", DSN_RPT_ORIGINAL),
+    DSN_RPT_KIND_("message/global-headers", DSN_RPT_ORIGINAL),
 };
+#undef DSN_RPT_KIND_
 
-int dsn_rpt_kind(dsn_slice type)
+int dsn_rpt_kind(dsn_rpt_span type)
 {
     size_t i;
-    if (type.len > 10 && dsn_ascii_ieq(type.ptr, 10, "multipart/"))
-        return DSN_RPT_MULTIPART;
+    dsn_rpt_span head = type;
+    if (type.from + 10 < type.to) { /* "multipart/" and a subtype */
+        head.to = type.from + 10;
+        if (DSN_RPT_IS(head, "multipart/"))
+            return DSN_RPT_MULTIPART;
+    }
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (dsn_ascii_ieq(type.ptr, type.len, kinds[i].type))
+        if (dsn_rpt_ieq(type, kinds[i].type, kinds[i].len))
             return kinds[i].kind;
     return DSN_RPT_OTHER;
 }

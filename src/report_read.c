@@ -28,15 +28,13 @@ static dsn_slice original_message_id(const char *msg, const dsn_rpt_found *f)
 {
     dsn_rpt_part p;
     dsn_slice none = {NULL, 0};
-    dsn_slice enc = f->original_encoding;
+    dsn_rpt_span enc = f->original_encoding;
     if (!f->have_original ||
-        !(enc.len == 0 || dsn_ascii_ieq(enc.ptr, enc.len, "7bit") ||
-          dsn_ascii_ieq(enc.ptr, enc.len, "8bit") ||
-          dsn_ascii_ieq(enc.ptr, enc.len, "binary")))
+        !(enc.to <= enc.from || DSN_RPT_IS(enc, "7bit") ||
+          DSN_RPT_IS(enc, "8bit") || DSN_RPT_IS(enc, "binary")))
         return none;
-    dsn_rpt_part_headers(msg + f->original_start,
-                         f->original_end - f->original_start, 0, &p);
-    return dsn_rpt_msg_id(p.message_id);
+    dsn_rpt_part_headers(msg, f->original_end, f->original_start, &p);
+    return dsn_rpt_slice(dsn_rpt_msg_id(p.message_id));
 }
 
 int dsn_report_read(const char *msg, size_t len, char *scratch,
@@ -44,8 +42,8 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
 {
     dsn_rpt_found f;
     dsn_rpt_arena a;
-    dsn_slice part;
-    int err;
+    dsn_rpt_span part;
+    int decoded;
     if (rep == NULL)
         return DSN_EINVAL;
     clear(rep);
@@ -59,12 +57,14 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
     a.buf = scratch;
     a.size = scratch_size;
     a.used = 0;
-    err = dsn_rpt_decode(msg + f.status_start, f.status_end - f.status_start,
-                         f.status_encoding, &a, &part);
-    if (err != DSN_OK)
-        return err;
-    rep->part_ = part.ptr;
-    rep->part_len_ = part.len;
+    decoded = dsn_rpt_decode(msg, f.status_start, f.status_end,
+                             f.status_encoding, &a, &part);
+    if (decoded < 0)
+        return decoded;
+    /* the part is part_[next_..part_len_), part_ the message or scratch */
+    rep->part_ = part.s;
+    rep->next_ = part.from;
+    rep->part_len_ = part.to;
     if (dsn_rpt_message_fields(rep, &a) != DSN_OK) {
         clear(rep);
         return DSN_ESCRATCH;
@@ -73,7 +73,7 @@ int dsn_report_read(const char *msg, size_t len, char *scratch,
     rep->flags =
         (f.status_kind == DSN_RPT_GLOBAL_STATUS ? DSN_REPORT_GLOBAL : 0u) |
         (f.in_report ? DSN_REPORT_IN_REPORT : 0u) |
-        (part.ptr != msg + f.status_start ? DSN_REPORT_DECODED : 0u);
+        (decoded ? DSN_REPORT_DECODED : 0u);
     rep->scratch_ = scratch;
     rep->scratch_size_ = scratch_size;
     rep->scratch_used_ = a.used;

@@ -2,7 +2,9 @@
  * report_value.c - a field's value as the reader gives it: unfolded
  * (RFC 5322 2.2.3: a line break before a space or tab is removed, the
  * space stays), trimmed, split into "type; value" (RFC 3464 2.1.2), an
- * address out of its '<' '>', a status or action out of its comment.
+ * address out of its '<' '>', a status or action out of its comment; and
+ * the spans these are made of, turned into the API's slices and compared
+ * with the names the reader knows.
  */
 #include "report_scan.h"
 
@@ -11,105 +13,118 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static dsn_slice slice(const char *p, size_t n)
+static dsn_rpt_span span(const char *s, size_t from, size_t to)
 {
-    dsn_slice v;
-    v.ptr = n > 0 ? p : NULL;
-    v.len = n;
+    dsn_rpt_span v;
+    v.s = s;
+    v.from = from;
+    v.to = to;
     return v;
 }
 
-static dsn_slice trim(dsn_slice v)
+dsn_slice dsn_rpt_slice(dsn_rpt_span v)
 {
-    size_t b = 0, e = v.len;
-    if (v.len == 0)
-        return slice(NULL, 0);
-    while (b < e && is_space(v.ptr[b]))
-        b++;
-    while (e > b && is_space(v.ptr[e - 1]))
-        e--;
-    return slice(v.ptr + b, e - b);
+    dsn_slice out;
+    out.ptr = v.to > v.from ? v.s + v.from : NULL;
+    out.len = v.to > v.from ? v.to - v.from : 0;
+    return out;
 }
 
-int dsn_rpt_value(const dsn_rpt_field *f, dsn_rpt_arena *a, dsn_slice *out)
+size_t dsn_rpt_copy_word(dsn_rpt_span v, char *b)
 {
-    dsn_slice v = trim(f->value);
     size_t i, n = 0;
-    char *dst;
-    if (!f->folded || v.len == 0) {
-        *out = v;
+    for (i = v.from; i < v.to && n < DSN_RPT_WORD_MAX; i++)
+        b[n++] = v.s[i];
+    return n;
+}
+
+static dsn_rpt_span trim(dsn_rpt_span v)
+{
+    size_t b = v.from, e = v.to;
+    while (b < e && is_space(v.s[b]))
+        b++;
+    while (e > b && is_space(v.s[e - 1]))
+        e--;
+    return span(v.s, b, e);
+}
+
+int dsn_rpt_value(const dsn_rpt_field *f, dsn_rpt_arena *a, dsn_rpt_span *out)
+{
+    dsn_rpt_span v = trim(f->value);
+    size_t i, at = a->used;
+    *out = v;
+    if (!f->folded || v.to == v.from)
         return DSN_OK;
-    }
     if (a->buf == NULL)
         return DSN_ESCRATCH;
-    dst = a->buf + a->used;
-    for (i = 0; i < v.len; i++) {
-        char c = v.ptr[i];
+    for (i = v.from; i < v.to; i++) {
+        char c = v.s[i];
         /* the CR LF or LF of a fold; a CR of its own is a byte */
-        if (c == '\n' || (c == '\r' && i + 1 < v.len && v.ptr[i + 1] == '\n'))
+        if (c == '\n' || (c == '\r' && i + 1 < v.to && v.s[i + 1] == '\n'))
             continue;
-        if (n == a->size - a->used)
+        if (at >= a->size)
             return DSN_ESCRATCH;
-        dst[n++] = c;
+        a->buf[at++] = c;
     }
-    a->used += n;
-    *out = slice(dst, n);
+    at = dsn_rpt_stop(at, a->size);
+    *out = span(a->buf, a->used, at);
+    a->used = at;
     return DSN_OK;
 }
 
 /* 1 when v holds no space: one word, as a type is. */
-static int one_word(dsn_slice v)
+static int one_word(dsn_rpt_span v)
 {
     size_t i;
-    for (i = 0; i < v.len; i++)
-        if (is_space(v.ptr[i]))
+    for (i = v.from; i < v.to; i++)
+        if (is_space(v.s[i]))
             return 0;
-    return v.len > 0;
+    return v.to > v.from;
 }
 
-void dsn_rpt_typed(dsn_slice v, dsn_slice *type, dsn_slice *value)
+void dsn_rpt_typed(dsn_rpt_span v, dsn_rpt_span *type, dsn_rpt_span *value)
 {
     size_t i;
-    for (i = 0; i < v.len; i++) {
-        if (v.ptr[i] == ';') {
-            dsn_slice t = trim(slice(v.ptr, i));
+    for (i = v.from; i < v.to; i++) {
+        if (v.s[i] == ';') {
+            dsn_rpt_span t = trim(span(v.s, v.from, i));
             if (!one_word(t))
                 break;
             *type = t;
-            *value = trim(slice(v.ptr + i + 1, v.len - i - 1));
+            *value = trim(span(v.s, i + 1, v.to));
             return;
         }
     }
-    *type = slice(NULL, 0);
+    *type = span(v.s, v.from, v.from);
     *value = trim(v);
 }
 
-dsn_slice dsn_rpt_address(dsn_slice v)
+dsn_rpt_span dsn_rpt_address(dsn_rpt_span v)
 {
     v = trim(v);
-    if (v.len >= 2 && v.ptr[0] == '<' && v.ptr[v.len - 1] == '>')
-        return trim(slice(v.ptr + 1, v.len - 2));
+    if (v.from + 1 < v.to && v.s[v.from] == '<' && v.s[v.to - 1] == '>')
+        return trim(span(v.s, v.from + 1, v.to - 1));
     return v;
 }
 
-dsn_slice dsn_rpt_word(dsn_slice v)
+dsn_rpt_span dsn_rpt_word(dsn_rpt_span v)
 {
     size_t i;
     v = trim(v);
-    for (i = 0; i < v.len; i++)
-        if (is_space(v.ptr[i]) || v.ptr[i] == '(' || v.ptr[i] == ';')
+    for (i = v.from; i < v.to; i++)
+        if (is_space(v.s[i]) || v.s[i] == '(' || v.s[i] == ';')
             break;
-    return slice(v.ptr, i);
+    return span(v.s, v.from, dsn_rpt_stop(i, v.to));
 }
 
-dsn_slice dsn_rpt_msg_id(dsn_slice raw)
+dsn_rpt_span dsn_rpt_msg_id(dsn_rpt_span raw)
 {
-    size_t i, open = raw.len;
-    for (i = 0; i < raw.len; i++) {
-        if (raw.ptr[i] == '<' && open == raw.len)
+    size_t i, open = raw.to;
+    for (i = raw.from; i < raw.to; i++) {
+        if (raw.s[i] == '<' && open == raw.to)
             open = i;
-        else if (raw.ptr[i] == '>' && open < raw.len)
-            return slice(raw.ptr + open, i + 1 - open);
+        else if (raw.s[i] == '>' && open < raw.to)
+            return span(raw.s, open, i + 1);
     }
     return dsn_rpt_word(raw);
 }

@@ -14,16 +14,26 @@
 typedef struct walk {
     const char *msg;
     size_t len;
-    dsn_slice bnd[DSN_REPORT_DEPTH_MAX]; /* boundaries, outermost first */
-    int report[DSN_REPORT_DEPTH_MAX];    /* that multipart is a report */
+    dsn_rpt_span bnd[DSN_REPORT_DEPTH_MAX]; /* boundaries, outermost first */
+    int report[DSN_REPORT_DEPTH_MAX];       /* that multipart is a report */
     int depth;
     int open; /* the part whose end is awaited: DSN_RPT_STATUS, ... */
     int parts;
 } walk;
 
-static int is_wsp(char c)
+/* The index after "--" boundary at b in s[b..e), or b when the line does
+ * not start so. */
+static size_t after_boundary(const char *s, size_t b, size_t e,
+                             dsn_rpt_span bnd)
 {
-    return c == ' ' || c == '\t';
+    size_t i = b + 2, j = bnd.from;
+    if (bnd.to <= bnd.from || b + 1 >= e || s[b] != '-' || s[b + 1] != '-')
+        return b;
+    while (i < e && j < bnd.to && s[i] == bnd.s[j]) {
+        i++;
+        j++;
+    }
+    return j == bnd.to ? dsn_rpt_stop(i, e) : b;
 }
 
 /* The level (0 = outermost) whose delimiter the line s[b..e) is, or -1;
@@ -32,18 +42,21 @@ static int delimiter_level(const walk *w, size_t b, size_t e, int *closing)
 {
     const char *s = w->msg;
     int k;
-    if (e - b < 3 || s[b] != '-' || s[b + 1] != '-')
+    if (b + 2 >= e || s[b] != '-' || s[b + 1] != '-')
         return -1;
-    for (k = w->depth - 1; k >= 0; k--) {
-        size_t n = w->bnd[k].len, i = b + 2 + n;
-        if (n == 0 || e - b - 2 < n || memcmp(s + b + 2, w->bnd[k].ptr, n) != 0)
+    for (k = DSN_REPORT_DEPTH_MAX - 1; k >= 0; k--) { /* innermost first */
+        size_t i;
+        if (k >= w->depth)
+            continue;
+        i = after_boundary(s, b, e, w->bnd[k]);
+        if (i == b)
             continue;
         *closing = 0;
-        if (e - i >= 2 && s[i] == '-' && s[i + 1] == '-') {
+        if (i + 1 < e && s[i] == '-' && s[i + 1] == '-') {
             *closing = 1;
             i += 2;
         }
-        while (i < e && is_wsp(s[i]))
+        while (i < e && dsn_rpt_is_wsp(s[i]))
             i++;
         if (i == e)
             return k;
@@ -69,18 +82,17 @@ static int want_original(const dsn_rpt_found *f)
            (f->status_kind != 0 && f->original_start < f->status_start);
 }
 
-/* A body part begins at pos, in the multipart at level depth - 1:
+/* A body part begins at pos, in the multipart at level (0 = outermost):
  * reads its headers and notes what it is. Returns its body's index. */
-static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
+static size_t begin_part(walk *w, int level, size_t pos, dsn_rpt_found *f)
 {
     dsn_rpt_part p;
     size_t body = dsn_rpt_part_headers(w->msg, w->len, pos, &p);
     int kind = dsn_rpt_kind(p.type);
-    if (kind == DSN_RPT_MULTIPART && p.boundary.len > 0) {
+    if (kind == DSN_RPT_MULTIPART && p.boundary.to > p.boundary.from) {
         if (w->depth < DSN_REPORT_DEPTH_MAX) {
             w->bnd[w->depth] = p.boundary;
-            w->report[w->depth] =
-                dsn_ascii_ieq(p.type.ptr, p.type.len, "multipart/report");
+            w->report[w->depth] = DSN_RPT_IS(p.type, "multipart/report");
             w->depth++;
         } else {
             f->limit = DSN_EMIMEDEPTH;
@@ -88,7 +100,7 @@ static size_t begin_part(walk *w, size_t pos, dsn_rpt_found *f)
     } else if ((kind == DSN_RPT_STATUS || kind == DSN_RPT_GLOBAL_STATUS) &&
                f->status_kind == 0) {
         f->status_kind = kind;
-        f->in_report = w->report[w->depth - 1];
+        f->in_report = w->report[level];
         f->status_start = body;
         f->status_end = w->len;
         f->status_encoding = p.encoding;
@@ -125,7 +137,7 @@ static size_t next_dash_line(const char *s, size_t len, size_t pos)
         size_t i;
         if (d == NULL)
             return len;
-        i = (size_t)(d - s);
+        i = dsn_rpt_stop((size_t)(d - s), len); /* memchr's: below len */
         /* a "--" at a line start: the '-' follows an LF */
         if (i > 0 && s[i - 1] == '\n' && i + 1 < len && s[i + 1] == '-')
             return i;
@@ -149,28 +161,33 @@ static void walk_body(walk *w, size_t pos, dsn_rpt_found *f)
             continue;
         }
         end_part(w, pos, f);
-        w->depth = closing ? k : k + 1;
         pos = next;
-        if (closing)
+        if (closing) {
+            w->depth = k;
             continue;
-        if (w->parts == DSN_REPORT_PARTS_MAX) {
+        }
+        w->depth = k + 1;
+        if (w->parts >= DSN_REPORT_PARTS_MAX) {
             f->limit = DSN_EMIMEPARTS;
             return;
         }
         w->parts++;
-        pos = begin_part(w, pos, f);
+        pos = begin_part(w, k, pos, f);
     }
 }
 
 void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f)
 {
-    static const dsn_rpt_found none = {0, 0, 0, 0,         {NULL, 0},
-                                       0, 0, 0, {NULL, 0}, 0};
     walk w;
     dsn_rpt_part top;
     size_t body = dsn_rpt_part_headers(msg, len, 0, &top);
-    int kind = dsn_rpt_kind(top.type);
-    *f = none;
+    int kind = dsn_rpt_kind(top.type), k;
+    f->status_kind = f->in_report = f->have_original = f->limit = 0;
+    f->status_start = f->status_end = f->original_start = 0;
+    f->original_end = 0;
+    f->status_encoding.s = msg;
+    f->status_encoding.from = f->status_encoding.to = 0; /* none */
+    f->original_encoding = f->status_encoding;
     if (kind == DSN_RPT_STATUS || kind == DSN_RPT_GLOBAL_STATUS) {
         f->status_kind = kind;
         f->status_start = body;
@@ -178,12 +195,15 @@ void dsn_rpt_walk(const char *msg, size_t len, dsn_rpt_found *f)
         f->status_encoding = top.encoding;
         return;
     }
-    if (kind != DSN_RPT_MULTIPART || top.boundary.len == 0)
+    if (kind != DSN_RPT_MULTIPART || top.boundary.to <= top.boundary.from)
         return;
     w.msg = msg;
     w.len = len;
-    w.bnd[0] = top.boundary;
-    w.report[0] = dsn_ascii_ieq(top.type.ptr, top.type.len, "multipart/report");
+    for (k = 0; k < DSN_REPORT_DEPTH_MAX; k++) { /* all set: none is stale */
+        w.bnd[k] = top.boundary;
+        w.report[k] = 0;
+    }
+    w.report[0] = DSN_RPT_IS(top.type, "multipart/report");
     w.depth = 1;
     w.open = DSN_RPT_OTHER;
     w.parts = 0;

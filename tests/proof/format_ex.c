@@ -2,7 +2,7 @@
  * EVA harness for dsn_format_ex(): every reply of this class is formatted.
  *
  *   code, cls, subject, detail   any int (INT_MIN..INT_MAX)
- *   msg, fallback                NULL, or any bytes, any length 0..N
+ *   msg, fallback                NULL, or any bytes, any length 0..DSN_PROOF_N
  *                                before their NUL (msg may be the
  *                                fallback pointer itself, as a table row
  *                                gives it)
@@ -17,7 +17,7 @@
  * checks that path against the general one instead), and
  * dsn_reply_check()'s r == NULL, which dsn_format_ex() tests first.
  *
- * Run by tests/proof/run-writers.sh; the alarms it may leave are in
+ * Run by tests/proof/run.sh; the alarms it may leave are in
  * tests/proof/baseline-format_ex.txt.
  */
 #include <limits.h>
@@ -26,10 +26,10 @@
 #include "harness.h"
 
 /* the longest output: every text byte on a line of its own prefix */
-#define OUT (2 * (N + 1) * 24 + 64)
+#define OUT (2 * (DSN_PROOF_N + 1) * 24 + 64)
 
-static char msg[N + 1];
-static char fallback[N + 1];
+static char msg[DSN_PROOF_N + 1];
+static char fallback[DSN_PROOF_N + 1];
 static char out[OUT];
 
 int main(void)

@@ -4,9 +4,9 @@
  *
  *   final_recipient, original_recipient, remote_mta,
  *   last_attempt_date, will_retry_until, diagnostic
- *                                NULL, or any bytes, any length 0..N
+ *                                NULL, or any bytes, any length 0..DSN_PROOF_N
  *                                before their NUL
- *   diagnostic_len               any 0..N (0: strlen)
+ *   diagnostic_len               any 0..DSN_PROOF_N (0: strlen)
  *   action, code                 any int
  *   status                       NULL, or any three ints
  *   flags                        any unsigned (DSN_FIELDS_UTF8 or not)
@@ -17,7 +17,7 @@
  * dsn_default_status()'s DSN_EBADCODE, and dsn_status_valid()'s NULL, on
  * paths where the code or status was checked before.
  *
- * Run by tests/proof/run-writers.sh; the alarms it may leave are in
+ * Run by tests/proof/run.sh; the alarms it may leave are in
  * tests/proof/baseline-status_fields.txt.
  */
 #include <limits.h>
@@ -25,10 +25,10 @@
 #include "dsn.h"
 #include "harness.h"
 
-/* six values of N bytes, folding at most doubles them, plus the names */
-#define OUT (6 * 3 * (N + 1) + 256)
+/* six values of DSN_PROOF_N bytes, folding at most doubles them, plus the names */
+#define OUT (6 * 3 * (DSN_PROOF_N + 1) + 256)
 
-static char text[6][N + 1];
+static char text[6][DSN_PROOF_N + 1];
 static char out[OUT];
 
 int main(void)
@@ -47,7 +47,7 @@ int main(void)
     f.status = Frama_C_nondet(0, 1) ? &st : NULL;
     f.remote_mta = any_text(text[2]);
     f.diagnostic = any_text(text[3]);
-    f.diagnostic_len = Frama_C_size_t_interval(0, N);
+    f.diagnostic_len = Frama_C_size_t_interval(0, DSN_PROOF_N);
     f.last_attempt_date = any_text(text[4]);
     f.will_retry_until = any_text(text[5]);
     f.flags = Frama_C_unsigned_int_interval(0, UINT_MAX);
