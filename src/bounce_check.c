@@ -60,8 +60,8 @@ static int host_name(const char *s)
         return 0;
     for (n = 0; s[n] != '\0'; n++) {
         unsigned char c = (unsigned char)s[n];
-        if (n >= 253 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.'))
+        if (n >= 253 ||
+            !(dsn_is_alpha(c) || dsn_is_digit(c) || c == '-' || c == '.'))
             return 0;
     }
     return n > 0;

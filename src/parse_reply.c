@@ -160,7 +160,7 @@ static int read_code(struct reader *rd, const struct line *ln, size_t n)
         if (at >= rd->len)
             return DSN_EINCOMPLETE;
         c = byte_at(rd, at);
-        if (!scan_is_digit(c) || (rd->strict && !code_digit_ok(i, c)))
+        if (!dsn_is_digit(c) || (rd->strict && !code_digit_ok(i, c)))
             return DSN_EREPLYCODE;
         if (n > 0 && c != rd->digits[i])
             return DSN_ECODEMISMATCH;
@@ -195,7 +195,7 @@ static int read_separator(const struct reader *rd, struct line *ln)
         return DSN_EINCOMPLETE;
     c = byte_at(rd, at);
     if (c != '-' && c != ' ' && c != '\r' && c != '\n')
-        return scan_is_digit(c) ? DSN_EREPLYCODE : DSN_ECONTINUATION;
+        return dsn_is_digit(c) ? DSN_EREPLYCODE : DSN_ECONTINUATION;
     ln->last = c != '-';
     ln->text = c == '-' || c == ' ' ? at + 1 : at;
     return 0;
@@ -339,7 +339,7 @@ static int take_status(struct reader *rd, struct line *ln)
         hash = 1;
         at++;
     }
-    if (at < ln->eol && scan_is_digit(byte_at(rd, at)))
+    if (at < ln->eol && dsn_is_digit(byte_at(rd, at)))
         kind = scan_status(rd->buf, at, ln->eol, &st, &len);
     if (kind == SCAN_BAD)
         r = forgive(rd, DSN_ESTATUS, DSN_REPLY_BAD_STATUS);

@@ -7,16 +7,6 @@
  */
 #include "report_scan.h"
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* The enhanced code at the start of s[i..n): a run of digits and dots
  * that dsn_parse_status() takes whole, followed by the end, a space or
  * punctuation ("5.1.1,", "5.1.1;"), not by a letter. Its length and
@@ -29,11 +19,12 @@ static size_t status_word(const char *s, size_t i, size_t n, dsn_status *st)
     size_t w;
     run.s = s;
     run.from = run.to = i;
-    while (run.to < n && (is_digit(s[run.to]) || s[run.to] == '.'))
+    while (run.to < n &&
+           (dsn_is_digit((unsigned char)s[run.to]) || s[run.to] == '.'))
         run.to++;
     run.to = dsn_rpt_stop(run.to, n);
     w = run.to - i;
-    if (w == 0 || (run.to < n && is_alpha(s[run.to])) ||
+    if (w == 0 || (run.to < n && dsn_is_alpha((unsigned char)s[run.to])) ||
         dsn_rpt_copy_word(run, b) != w || w >= DSN_RPT_WORD_MAX)
         return 0;
     return dsn_parse_status(b, w, st) == (int)w ? w : 0;
@@ -54,8 +45,10 @@ static int diagnostic_code(dsn_rpt_span d, dsn_status *st)
 {
     const char *s = d.s;
     size_t n = d.to, i = skip_wsp(s, d.from, n);
-    if (i + 3 < n && s[i] >= '2' && s[i] <= '5' && is_digit(s[i + 1]) &&
-        is_digit(s[i + 2]) && (s[i + 3] == ' ' || s[i + 3] == '-'))
+    if (i + 3 < n && s[i] >= '2' && s[i] <= '5' &&
+        dsn_is_digit((unsigned char)s[i + 1]) &&
+        dsn_is_digit((unsigned char)s[i + 2]) &&
+        (s[i + 3] == ' ' || s[i + 3] == '-'))
         i = skip_wsp(s, i + 4, n);
     if (i < n && s[i] == '#')
         i++;

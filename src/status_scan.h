@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "dsn.h"
+#include "text_class.h"
 
 /* What scan_status() found. */
 enum {
@@ -20,13 +21,6 @@ enum {
     SCAN_VALID = 1, /* an RFC 3463 code */
     SCAN_BAD = 2    /* code-shaped, but a leading zero, 4 digits, class */
 };
-
-/*@ assigns \nothing;
-    ensures \result != 0 <==> '0' <= c <= '9'; */
-static inline int scan_is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 /* A run of digits at s[*at .. end): moves *at past it, returns its length,
  * and in *value the number its first digits make, stopped once it passes

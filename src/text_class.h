@@ -1,7 +1,8 @@
 /*
  * text_class.h - the character classes of RFC 5234 appendix B.1 that the
  * readers and writers test, each defined once: CTL (0x00-0x1F and 0x7F),
- * WSP (space and HT) and VCHAR (0x21-0x7E, printable but the space).
+ * WSP (space and HT), VCHAR (0x21-0x7E, printable but the space), DIGIT
+ * and ALPHA.
  *
  * The control characters of a reply's text: the writer removes them
  * from the text it sends (src/format.c), the fields writer turns them into
@@ -35,6 +36,20 @@ static inline int dsn_is_wsp(unsigned char c)
 static inline int dsn_is_vchar(unsigned char c)
 {
     return c >= 0x21 && c <= 0x7e;
+}
+
+/* 1 for DIGIT: '0'-'9'. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> '0' <= c <= '9'; */
+static inline int dsn_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* 1 for ALPHA: 'A'-'Z' and 'a'-'z'. */
+static inline int dsn_is_alpha(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 #define DSN_ONES_ (~(uint64_t)0 / 255) /* 0x0101...01 */
