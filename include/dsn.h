@@ -9,6 +9,9 @@
  *      dsn_reply r = dsn_no_such_user(NULL, 0);
  *      char buf[DSN_REPLY_MAX];
  *      size_t n = dsn_format(&r, buf, sizeof buf);  // "550 5.1.1 No such user\r\n"
+ *      if (n >= sizeof buf) ...    // cut (snprintf's contract): a caller's
+ *                                  // text may wrap to more lines; measure
+ *                                  // with dsn_format(&r, NULL, 0)
  *
  * DESCRIPTION
  *      This header only includes the parts of libdsn, each of which

@@ -144,9 +144,13 @@ def page(src):
 
 def main():
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return 0
     check = "--check" in args
     args = [a for a in args if a != "--check"]
-    if len(args) != 1:
+    if len(args) != 1 or args[0].startswith("-") or \
+            not os.path.isfile(f"{args[0]}/include/dsn.h"):
         sys.exit(__doc__)
     src = args[0]
     text = page(src)

@@ -23,11 +23,13 @@ static int is_international(const dsn_bounce *b)
     return 0;
 }
 
-/* The outcome that names the report: the first row of bw_outcome_of()'s
- * table (failed, delayed, then the successes) that a recipient has. */
+/* The outcome that names the report: failed, delayed, then relayed (the
+ * message left for a system that may not report on delivery), the first
+ * that a recipient has; else delivered (expanded is delivered too). */
 static int worst_action(const dsn_bounce *b)
 {
-    static const int order[] = {DSN_ACTION_FAILED, DSN_ACTION_DELAYED};
+    static const int order[] = {DSN_ACTION_FAILED, DSN_ACTION_DELAYED,
+                                DSN_ACTION_RELAYED};
     size_t i, j;
     for (j = 0; j < sizeof order / sizeof order[0]; j++)
         for (i = 0; i < b->recipient_count; i++)

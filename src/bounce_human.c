@@ -23,8 +23,10 @@ static const bw_outcome outcomes[] = {
     {DSN_ACTION_DELIVERED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",
      "delivered to the mailbox"},
-    {DSN_ACTION_RELAYED, "Delivery report: message delivered",
-     "Your message was delivered to the recipients below, as you asked.",
+    {DSN_ACTION_RELAYED, "Delivery report: message relayed",
+     "Your message was delivered or passed on to the recipients below, as\r\n"
+     "you asked: each line says which. A mail system it was passed on to\r\n"
+     "may not report on its delivery.",
      "relayed to a system that does not report on delivery"},
     {DSN_ACTION_EXPANDED, "Delivery report: message delivered",
      "Your message was delivered to the recipients below, as you asked.",

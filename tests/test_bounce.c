@@ -391,7 +391,7 @@ static void test_actions_and_subjects(void **state)
     r[0].diagnostic = "250 2.0.0 Ok: queued";
     r[0].action = DSN_ACTION_RELAYED;
     b = base(r, 1);
-    format_expect(&b, "+Subject: Delivery report: message delivered\r\n",
+    format_expect(&b, "+Subject: Delivery report: message relayed\r\n",
                   "+Action: relayed\r\n", NULL);
     r[1] = one_rcpt();
     r[1].final_recipient = "slow@example.com";

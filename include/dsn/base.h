@@ -98,7 +98,9 @@ extern "C" {
 
 /* RFC 5321 4.5.3.1.5: a reply line, code and CRLF included. */
 #define DSN_LINE_MAX 512
-/* Room for any one-line reply; multi-line replies need more (measure). */
+/* Room for a reply of one line: every default text, or a caller's text
+ * that does not wrap. A longer text wraps into more lines and needs more:
+ * measure with dsn_format(&r, NULL, 0). */
 #define DSN_REPLY_MAX (DSN_LINE_MAX + 1)
 /* Room for any status dsn_status_format() writes: "5.999.999" and NUL. */
 #define DSN_STATUS_MAX 10

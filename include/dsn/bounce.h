@@ -40,6 +40,7 @@
  *      To: <sender>
  *      Subject: Delivery report: message not delivered   (any failed)
  *               Delivery report: message delayed         (any delayed)
+ *               Delivery report: message relayed         (any relayed)
  *               Delivery report: message delivered       (otherwise)
  *      Date: <date>
  *      Message-ID: <message_id>, or <message_id_local@reporting_mta>

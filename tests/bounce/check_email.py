@@ -24,6 +24,7 @@ from check_report import report  # noqa: E402  (tests/support is no package)
 failures = []
 SUBJECTS = {"Delivery report: message not delivered",
             "Delivery report: message delayed",
+            "Delivery report: message relayed",
             "Delivery report: message delivered"}
 
 

@@ -10,8 +10,8 @@
  *
  * Each --rcpt starts a recipient; the recipient options after it belong
  * to it. --date defaults to now (UTC), --message-id to one built from the
- * time and a hash of the arguments, --original - reads the original from
- * stdin.
+ * time and a hash of the arguments, the original's bytes and the process
+ * id; --original - reads the original from stdin.
  * Bad input: exit 2 and what is wrong on stderr, nothing on stdout.
  */
 #include <errno.h>
@@ -20,6 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef _WIN32
+#include <process.h>
+#define DSN_GETPID() _getpid()
+#else
+#include <unistd.h>
+#define DSN_GETPID() getpid()
+#endif
 
 #include "cli.h"
 
@@ -31,7 +39,7 @@ typedef struct bounce_args {
     const char *original_file;
     char date[DSN_DATE_MAX]; /* the default Date */
     char local[64];          /* the left side of the default Message-ID */
-    unsigned long hash;      /* of the arguments, for that left side */
+    unsigned long hash;      /* of the report asked for, for that left side */
 } bounce_args;
 
 /* Sets what one option says, at offset field of the bounce_args (message
@@ -359,19 +367,33 @@ static int write_report(bounce_args *g)
     return cli_flush();
 }
 
-/* FNV-1a over the arguments, 32 bits: two reports written in the same
- * second get different Message-IDs unless they report the same. */
-static unsigned long hash_arguments(int argc, char **argv)
+#define FNV_OFFSET 2166136261UL /* FNV-1a, 32 bits */
+
+/* h, FNV-1a-continued over s[0..n). */
+static unsigned long hash_bytes(unsigned long h, const char *s, size_t n)
 {
-    unsigned long h = 2166136261UL;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = ((h ^ (unsigned char)s[i]) * 16777619UL) & 0xFFFFFFFFUL;
+    return h;
+}
+
+/* The arguments (each with its NUL, so that "ab" "c" is not "a" "bc"),
+ * the original's bytes and the process id: two reports written in the
+ * same second get different Message-IDs unless the same process wrote
+ * the same report twice. */
+static unsigned long hash_report(int argc, char **argv, const dsn_bounce *b)
+{
+    unsigned long h = FNV_OFFSET, pid = (unsigned long)DSN_GETPID();
     int i;
-    const char *p;
     for (i = 0; i < argc; i++)
-        for (p = argv[i];; p++) {
-            h = ((h ^ (unsigned char)*p) * 16777619UL) & 0xFFFFFFFFUL;
-            if (*p == '\0')
-                break;
-        }
+        h = hash_bytes(h, argv[i], strlen(argv[i]) + 1);
+    if (b->original != NULL)
+        h = hash_bytes(h, b->original, b->original_len);
+    for (i = 0; i < (int)sizeof pid; i++, pid >>= 8) {
+        char byte = (char)(pid & 0xFF);
+        h = hash_bytes(h, &byte, 1);
+    }
     return h;
 }
 
@@ -392,7 +414,6 @@ static int run_bounce(int argc, char **argv)
         status = CLI_EIO;
         goto done;
     }
-    g.hash = hash_arguments(argc, argv);
     status = cli_walk(&cli_command_bounce, argc, argv, take_option, &g);
     if (status != CLI_END)
         goto done; /* a usage error, or --help, --version: done */
@@ -403,6 +424,7 @@ static int run_bounce(int argc, char **argv)
             status = CLI_EUSAGE;
         g.b.original = original;
     }
+    g.hash = hash_report(argc, argv, &g.b);
     if (status == CLI_OK)
         status = write_report(&g);
 done:

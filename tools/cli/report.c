@@ -241,11 +241,12 @@ static int report_file(const char *name, int json)
         unreadable(name, strerror(errno), json);
         return 0;
     }
+    errno = 0;
     msg = read_all(in, &len);
     if (in != stdin)
         fclose(in);
     if (msg == NULL) {
-        unreadable(name, "cannot read", json);
+        unreadable(name, errno != 0 ? strerror(errno) : "cannot read", json);
         return 0;
     }
     /* twice the message is always room enough (dsn/report.h) */
