@@ -16,17 +16,23 @@
 /* "550 5.999.999 " and a NUL */
 #define DSN_REPLY_HEAD_MAX 16
 
-/* Copies r into *out without its flags: every adapter writes the enhanced
- * code (a dsn_basic() reply gets X.0.0). Returns DSN_OK when the copy
- * formats and is a negative reply, 4yz or 5yz (RFC 5321 4.2.1), the only
- * kind a rejecting interface carries. */
+/* The reply flags an adapter keeps: DSN_FMT_ASCII, 7-bit text for a
+ * client that did not use SMTPUTF8, which each interface can carry. The
+ * others go: every adapter writes the enhanced code (DSN_FMT_NO_ENHANCED;
+ * a dsn_basic() reply gets X.0.0) and chooses its own shape (DSN_FMT_TEXT
+ * or wire lines). */
+#define DSN_ADAPTER_KEPT_FLAGS DSN_FMT_ASCII
+
+/* Copies r into *out with only DSN_ADAPTER_KEPT_FLAGS of its flags.
+ * Returns DSN_OK when the copy formats and is a negative reply, 4yz or 5yz
+ * (RFC 5321 4.2.1), the only kind a rejecting interface carries. */
 static inline int dsn_adapter_reply(const dsn_reply *r, dsn_reply *out)
 {
     int err;
     if (r == NULL)
         return DSN_EINVAL;
     *out = *r;
-    out->flags = 0;
+    out->flags &= DSN_ADAPTER_KEPT_FLAGS;
     err = dsn_reply_check(out, 0);
     if (err != DSN_OK)
         return err;

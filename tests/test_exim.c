@@ -106,6 +106,37 @@ static void test_wrap_fits_exims_lines(void **state)
     }
 }
 
+/* "é", a 4-octet "📧", a stray 0xFF, a 0xC3 cut short, and a second line */
+static const char mixed[] = "h\xC3\xA9llo \xF0\x9F\x93\xA7 \xFF\xC3x\nnext";
+
+/* The reply's DSN_FMT_ASCII, for a client that did not use SMTPUTF8:
+ * every byte >= 0x80 is a '?', valid UTF-8 or not, in both texts; the
+ * reply's other flags still cannot take the enhanced code out. */
+static void test_ascii(void **state)
+{
+    dsn_reply r = dsn_no_such_user(mixed, 0);
+    (void)state;
+    /* without it UTF-8 passes, other bytes >= 0x80 are '?' */
+    expect_text(r, DSN_EXIM_DENY,
+                "550 5.1.1 h\xC3\xA9llo \xF0\x9F\x93\xA7 ??x\nnext");
+    r.flags = DSN_FMT_ASCII;
+    expect_text(r, DSN_EXIM_DENY, "550 5.1.1 h??llo ???? ??x\nnext");
+    expect_text(r, DSN_EXIM_DEFER, "450 4.1.1 h??llo ???? ??x\nnext");
+    expect_text(r, -1, "5.1.1 h??llo ???? ??x\n5.1.1 next");
+    r.flags = DSN_FMT_ASCII | DSN_FMT_NO_ENHANCED | DSN_FMT_TEXT;
+    expect_text(r, DSN_EXIM_ANY, "550 5.1.1 h??llo ???? ??x\nnext");
+    expect_text(r, -1, "5.1.1 h??llo ???? ??x\n5.1.1 next");
+    assert_int_equal(dsn_exim_local_scan_code(&r), 550);
+}
+
+/* No byte >= 0x80 in s[0..n). */
+static void expect_7bit(const char *s, int n)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        assert_true((unsigned char)s[i] < 0x80);
+}
+
 static void expect_error(const dsn_reply *r, int verb, int err)
 {
     char buf[64] = "untouched";
@@ -169,6 +200,7 @@ static void test_any_reply_keeps_the_shapes(void **state)
                            (int)xorshift_below(&seed, 60),
                        text, (int)xorshift_below(&seed, 1000),
                        (int)xorshift_below(&seed, 1000));
+        r.flags = i % 2 ? DSN_FMT_ASCII : 0;
         na = dsn_exim_acl_message(&r, DSN_EXIM_DENY, acl, sizeof acl);
         ns = dsn_exim_local_scan_text(&r, scan, sizeof scan);
         if (ns == DSN_ETOOLONG) {
@@ -176,6 +208,10 @@ static void test_any_reply_keeps_the_shapes(void **state)
             continue;
         }
         assert_true(na > 0 && ns > 0);
+        if (r.flags != 0) {
+            expect_7bit(acl, na);
+            expect_7bit(scan, ns);
+        }
         assert_null(strchr(acl, '\r'));
         assert_null(strchr(scan, '\r'));
         /* deny moves the class to 5; local_scan keeps the reply's */
@@ -208,6 +244,7 @@ CMOCKA_MAIN({
     cmocka_unit_test(test_acl_message),
     cmocka_unit_test(test_acl_class_moves_to_the_verb),
     cmocka_unit_test(test_local_scan),
+    cmocka_unit_test(test_ascii),
     cmocka_unit_test(test_wrap_fits_exims_lines),
     cmocka_unit_test(test_errors),
     cmocka_unit_test(test_any_reply_keeps_the_shapes),

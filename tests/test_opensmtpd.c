@@ -132,6 +132,10 @@ static void test_cut_keeps_utf8_whole(void **state)
     r = dsn_no_such_user(t, 0);
     n = expect_result(r, 0, NULL);
     assert_int_equal(n, 7 + 10 + room - 1 + 1);
+    /* with DSN_FMT_ASCII it is "??", one octet each: cut at the limit */
+    r.flags = DSN_FMT_ASCII;
+    n = expect_result(r, 0, NULL);
+    assert_int_equal(n, 7 + 10 + room + 1);
     /* a 4-octet sequence ending exactly at the limit stays */
     memcpy(t + room - 4, "\xF0\x9F\x93\xA7", 4);
     r = dsn_no_such_user(t, 0);
@@ -156,6 +160,34 @@ static void test_whole_line(void **state)
     got = expect_snprintf_contract(write_case, &c);
     assert_string_equal(got, "filter-result|0000000000000000|0000000000000000|"
                              "disconnect|550 5.1.1 No such user\n");
+    free(got);
+}
+
+/* "é", a 4-octet "📧", a stray 0xFF, a 0xC3 cut short, and a second line */
+static const char mixed[] = "h\xC3\xA9llo \xF0\x9F\x93\xA7 \xFF\xC3x\nnext";
+
+/* The reply's DSN_FMT_ASCII, for a client that did not use SMTPUTF8:
+ * every byte >= 0x80 is a '?', valid UTF-8 or not; the reply's other
+ * flags still cannot take the enhanced code out. */
+static void test_ascii(void **state)
+{
+    line_case c = {0x0123456789abcdefu, 1, NULL, 0, 1};
+    dsn_reply r = dsn_no_such_user(mixed, 0);
+    char *got;
+    (void)state;
+    /* without it UTF-8 passes, other bytes >= 0x80 are '?' */
+    expect_result(r, 0,
+                  "reject|550 5.1.1 h\xC3\xA9llo \xF0\x9F\x93\xA7 ??x next\n");
+    r.flags = DSN_FMT_ASCII;
+    expect_result(r, 0, "reject|550 5.1.1 h??llo ???? ??x next\n");
+    expect_result(r, DSN_OPENSMTPD_DISCONNECT,
+                  "disconnect|550 5.1.1 h??llo ???? ??x next\n");
+    r.flags = DSN_FMT_ASCII | DSN_FMT_NO_ENHANCED | DSN_FMT_TEXT;
+    expect_result(r, 0, "reject|550 5.1.1 h??llo ???? ??x next\n");
+    c.r = &r;
+    got = expect_snprintf_contract(write_case, &c);
+    assert_string_equal(got, "filter-result|0123456789abcdef|0000000000000001|"
+                             "reject|550 5.1.1 h??llo ???? ??x next\n");
     free(got);
 }
 
@@ -211,6 +243,7 @@ static void test_any_reply_makes_a_well_formed_line(void **state)
         r = dsn_create(cls * 100 + (int)xorshift_below(&seed, 60), text,
                        (int)xorshift_below(&seed, 1000),
                        (int)xorshift_below(&seed, 1000));
+        r.flags = i % 2 ? DSN_FMT_ASCII : 0;
         got = dsn_opensmtpd_line(xorshift_below(&seed, 1u << 31), 42, &r,
                                  xorshift_below(&seed, 2), line, sizeof line);
         assert_true(got > 0);
@@ -226,6 +259,8 @@ static void test_any_reply_makes_a_well_formed_line(void **state)
         (void)snprintf(head, sizeof head, "%s%d %d.%d.%d ", verbs[verb], r.code,
                        r.cls, r.subject, r.detail);
         assert_memory_equal(line + DSN_OPENSMTPD_HEAD_LEN, head, strlen(head));
+        for (j = 0; r.flags != 0 && j < n; j++)
+            assert_true((unsigned char)line[j] < 0x80);
     }
 }
 
@@ -235,6 +270,7 @@ CMOCKA_MAIN({
     cmocka_unit_test(test_cut_at_the_line_limit),
     cmocka_unit_test(test_cut_keeps_utf8_whole),
     cmocka_unit_test(test_whole_line),
+    cmocka_unit_test(test_ascii),
     cmocka_unit_test(test_errors),
     cmocka_unit_test(test_any_reply_makes_a_well_formed_line),
 })

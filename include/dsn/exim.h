@@ -41,7 +41,12 @@
  *
  *      Both texts are wrapped as dsn_format() wraps (RFC 5321 4.5.3.1.5):
  *      with the "550-5.1.1 " Exim adds, no wire line exceeds 512 octets.
- *      Control characters are removed as dsn_format() removes them.
+ *      Control characters are removed as dsn_format() removes them. Bytes
+ *      >= 0x80 are written as dsn_format() writes them: well-formed UTF-8
+ *      as is, any other as '?'; with DSN_FMT_ASCII in the reply's flags
+ *      every byte >= 0x80 is a '?', for a client that did not use SMTPUTF8
+ *      (RFC 6531 3.7.4.2). The reply's other flags are ignored: both texts
+ *      carry the enhanced code even with DSN_FMT_NO_ENHANCED.
  *
  *      int dsn_exim_acl_message(const dsn_reply *r, int verb, char *buf,
  *                               size_t size);

@@ -36,6 +36,13 @@
  *        a wire line, which dsn_format() splits, keeps a space where it
  *        was split); the enhanced code appears once. Control characters
  *        are removed as dsn_format() removes them.
+ *      - OpenSMTPD sends the text's bytes unchecked, 8-bit ones included.
+ *        As in dsn_format(), well-formed UTF-8 passes and every other
+ *        byte >= 0x80 is written as '?'; with DSN_FMT_ASCII in the reply's
+ *        flags every byte >= 0x80 is a '?', for a client that did not use
+ *        SMTPUTF8 (RFC 6531 3.7.4.2): one byte is one byte either way. The
+ *        reply's other flags are ignored: the enhanced code is written
+ *        even with DSN_FMT_NO_ENHANCED.
  *      - Only LF ends the line, and a CR would be sent to the client as is:
  *        the output holds no CR and no LF but the final one.
  *      - OpenSMTPD copies each filter line into a buffer of LINE_MAX

@@ -137,17 +137,30 @@ extern const size_t cli_global_option_count;
 typedef int cli_target_writer(const dsn_reply *r, unsigned flags, char *buf,
                               size_t size);
 
+/* The options of `dsn reply` a target may not honour (targets.def). */
+enum cli_for_option {
+    CLI_FOR_NO_ENHANCED = 0x1, /* -n, --no-enhanced: DSN_FMT_NO_ENHANCED */
+    CLI_FOR_SHOW_CRLF = 0x2,   /* --show-crlf */
+    CLI_FOR_ASCII = 0x4        /* --ascii: DSN_FMT_ASCII */
+};
+
 /* One row of targets.def. */
 typedef struct cli_target {
     const char *name; /* after --for */
+    unsigned honours; /* CLI_FOR_* */
     const char *help;
     cli_target_writer *write;
 } cli_target;
 
-#define CLI_TARGET(id, name, help) cli_target_writer cli_target_##id;
+#define CLI_TARGET(id, name, honours, help) cli_target_writer cli_target_##id;
 #include "targets.def"
 extern const cli_target cli_targets[];
 extern const size_t cli_target_count;
+
+/* A copy of r with flags added to its own: how a writer hands the flags
+ * to a libdsn function that takes them from the reply (dsn_policy_action,
+ * the dsn/opensmtpd.h and dsn/exim.h writers). */
+dsn_reply cli_reply_with_flags(const dsn_reply *r, unsigned flags);
 
 /* What write gives for r in a buffer of its own size, length in *len;
  * NULL with *len the writer's negative error, or with *len >= 0 when out

@@ -42,16 +42,24 @@ static int print_reply(const dsn_reply *r, unsigned flags, int show_crlf,
 
 /* The interfaces of targets.def, smtp (the default) first. */
 const cli_target cli_targets[] = {
-#define CLI_TARGET(id, name, help) {name, help, cli_target_##id},
+#define CLI_TARGET(id, name, honours, help)                                    \
+    {name, honours, help, cli_target_##id},
 #include "targets.def"
 };
 const size_t cli_target_count = CLI_COUNT(cli_targets);
+
+dsn_reply cli_reply_with_flags(const dsn_reply *r, unsigned flags)
+{
+    dsn_reply c = *r;
+    c.flags |= flags;
+    return c;
+}
 
 /* --for's help: every target's name, from the same table. */
 static const char for_help[] =
     "print what the plugin interface TARGET needs instead of the wire "
     "reply; TARGET is one of:"
-#define CLI_TARGET(id, name, help) " " name
+#define CLI_TARGET(id, name, honours, help) " " name
 #include "targets.def"
     " (see dsn(1); smtp is the default)";
 
@@ -87,23 +95,55 @@ static const cli_option reply_options[] = {
      "line"},
     {REPLY_CODE, "code", "CODE", "basic reply code instead of the default"},
     {REPLY_NO_ENHANCED, "no-enhanced", NULL,
-     "leave the enhanced status code out"},
+     "leave the enhanced status code out (smtp only: every other TARGET "
+     "writes it)"},
     {REPLY_SHOW_CRLF, "show-crlf", NULL,
-     "show each CRLF as \\r\\n before the line end"},
+     "show each CRLF as \\r\\n before the line end (smtp only: every "
+     "other TARGET ends lines with LF)"},
     {REPLY_FOR, "for", "TARGET", for_help},
     {REPLY_ASCII, "ascii", NULL,
      "keep the reply 7-bit, each byte >= 0x80 a '?', for a client that did "
      "not use SMTPUTF8"},
 };
 
+/* The options a target may not honour (targets.def): the DSN_FMT_* flag
+ * each one hands the writer, and what a target that refuses it does. */
+static const struct for_option {
+    unsigned option; /* CLI_FOR_* */
+    unsigned flag;   /* DSN_FMT_*, or 0 */
+    const char *name, *refusal;
+} for_options[] = {
+    {CLI_FOR_NO_ENHANCED, DSN_FMT_NO_ENHANCED, "--no-enhanced",
+     "always writes the enhanced code"},
+    {CLI_FOR_SHOW_CRLF, 0, "--show-crlf", "ends its lines with LF, not CRLF"},
+    {CLI_FOR_ASCII, DSN_FMT_ASCII, "--ascii", "cannot keep the reply 7-bit"},
+};
+
 /* The settings of one `dsn reply`. */
 typedef struct reply_args {
     const char *name, *msg;
-    long code; /* 0: the default */
-    unsigned flags;
-    int show_crlf;
+    long code;      /* 0: the default */
+    unsigned given; /* CLI_FOR_* options given */
     const cli_target *target;
 } reply_args;
+
+/* The DSN_FMT_* flags of the options given into *flags; a usage error's
+ * exit status for an option the target does not honour, else CLI_OK. */
+static int target_flags(const reply_args *o, unsigned *flags)
+{
+    size_t i;
+    *flags = 0;
+    for (i = 0; i < CLI_COUNT(for_options); i++) {
+        const struct for_option *f = &for_options[i];
+        if (!(o->given & f->option))
+            continue;
+        if (!(o->target->honours & f->option))
+            return cli_usage_error("reply: --for %s cannot honour %s: it %s",
+                                   o->target->name, f->name, f->refusal);
+        *flags |= f->flag;
+    }
+    return CLI_OK;
+}
 
 /* Takes one option or operand (cli_take); CLI_OK or a usage error's
  * exit status. */
@@ -122,10 +162,10 @@ static int take(void *ctx, int id, const char *arg)
                                    arg);
         return CLI_OK;
     case REPLY_NO_ENHANCED:
-        o->flags |= DSN_FMT_NO_ENHANCED;
+        o->given |= CLI_FOR_NO_ENHANCED;
         return CLI_OK;
     case REPLY_SHOW_CRLF:
-        o->show_crlf = 1;
+        o->given |= CLI_FOR_SHOW_CRLF;
         return CLI_OK;
     case REPLY_FOR:
         o->target = target_named(arg);
@@ -135,7 +175,7 @@ static int take(void *ctx, int id, const char *arg)
                                    arg);
         return CLI_OK;
     case REPLY_ASCII:
-        o->flags |= DSN_FMT_ASCII;
+        o->given |= CLI_FOR_ASCII;
         return CLI_OK;
     }
     /* CLI_OPERAND: the name */
@@ -147,12 +187,15 @@ static int take(void *ctx, int id, const char *arg)
 
 static int run_reply(int argc, char **argv)
 {
-    reply_args o = {NULL, NULL, 0, 0, 0, &cli_targets[0]};
+    reply_args o = {NULL, NULL, 0, 0, &cli_targets[0]};
     dsn_reply r;
+    unsigned flags;
     int rc = cli_walk(&cli_command_reply, argc, argv, take, &o);
 
     if (rc != CLI_END)
         return rc;
+    if (target_flags(&o, &flags) != CLI_OK)
+        return CLI_EUSAGE;
     if (o.name == NULL)
         return cli_usage_error("reply: missing NAME");
     if (find(o.name, o.msg, 0, &r) != 0)
@@ -160,13 +203,13 @@ static int run_reply(int argc, char **argv)
     /* a 3yz code only ever goes out without an enhanced code (RFC 2034);
      * the constructors take [245] codes, so it is set here */
     if (o.code != 0) {
-        if (o.code / 100 == 3 && !(o.flags & DSN_FMT_NO_ENHANCED))
+        if (o.code / 100 == 3 && !(flags & DSN_FMT_NO_ENHANCED))
             return cli_usage_error("reply: a 3yz CODE needs --no-enhanced "
                                    "(RFC 2034)");
         r.code = (int)o.code;
         r.cls = r.code / 100;
     }
-    return print_reply(&r, o.flags, o.show_crlf, o.target);
+    return print_reply(&r, flags, (o.given & CLI_FOR_SHOW_CRLF) != 0, o.target);
 }
 
 const cli_command cli_command_reply = {

@@ -22,14 +22,17 @@ static int with_lf(int n, char *buf, size_t size)
 int cli_target_exim_acl(const dsn_reply *r, unsigned flags, char *buf,
                         size_t size)
 {
-    /* the verb is the admin's: the reply's own class */
-    (void)flags;
-    return with_lf(dsn_exim_acl_message(r, DSN_EXIM_ANY, buf, size), buf, size);
+    /* only DSN_FMT_ASCII comes (targets.def); the verb is the admin's:
+     * the reply's own class */
+    dsn_reply c = cli_reply_with_flags(r, flags);
+    return with_lf(dsn_exim_acl_message(&c, DSN_EXIM_ANY, buf, size), buf,
+                   size);
 }
 
 int cli_target_exim_local_scan(const dsn_reply *r, unsigned flags, char *buf,
                                size_t size)
 {
-    (void)flags;
-    return with_lf(dsn_exim_local_scan_text(r, buf, size), buf, size);
+    /* only DSN_FMT_ASCII comes (targets.def) */
+    dsn_reply c = cli_reply_with_flags(r, flags);
+    return with_lf(dsn_exim_local_scan_text(&c, buf, size), buf, size);
 }

@@ -8,7 +8,8 @@
 int cli_target_opensmtpd(const dsn_reply *r, unsigned flags, char *buf,
                          size_t size)
 {
-    /* the result always carries the enhanced code: flags change nothing */
-    (void)flags;
-    return dsn_opensmtpd_result(r, 0, buf, size);
+    /* only DSN_FMT_ASCII comes (targets.def): the result always carries
+     * the enhanced code */
+    dsn_reply c = cli_reply_with_flags(r, flags);
+    return dsn_opensmtpd_result(&c, 0, buf, size);
 }

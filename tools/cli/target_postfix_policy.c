@@ -6,9 +6,8 @@
 int cli_target_postfix_policy(const dsn_reply *r, unsigned flags, char *buf,
                               size_t size)
 {
-    /* the response always carries the enhanced code: of the flags only
-     * --ascii's changes it */
-    dsn_reply ascii = *r;
-    ascii.flags |= flags & DSN_FMT_ASCII;
-    return dsn_policy_action(&ascii, buf, size);
+    /* only DSN_FMT_ASCII comes (targets.def): the response always carries
+     * the enhanced code */
+    dsn_reply c = cli_reply_with_flags(r, flags);
+    return dsn_policy_action(&c, buf, size);
 }
