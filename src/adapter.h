@@ -24,8 +24,11 @@
 #define DSN_ADAPTER_KEPT_FLAGS DSN_FMT_ASCII
 
 /* Copies r into *out with only DSN_ADAPTER_KEPT_FLAGS of its flags.
- * Returns DSN_OK when the copy formats and is a negative reply, 4yz or 5yz
- * (RFC 5321 4.2.1), the only kind a rejecting interface carries. */
+ * Returns DSN_OK when the copy formats (its enhanced code checked, as it
+ * will be written) and is a negative reply, 4yz or 5yz (RFC 5321 4.2.1),
+ * the only kind a rejecting interface carries; DSN_EREJECTCODE for a
+ * reply that is valid but not negative (a 2yz, or a 3yz such as 354,
+ * which is valid only without an enhanced code). */
 static inline int dsn_adapter_reply(const dsn_reply *r, dsn_reply *out)
 {
     int err;
@@ -34,6 +37,9 @@ static inline int dsn_adapter_reply(const dsn_reply *r, dsn_reply *out)
     *out = *r;
     out->flags &= DSN_ADAPTER_KEPT_FLAGS;
     err = dsn_reply_check(out, 0);
+    if (err == DSN_EBADCODE && r->code / 100 == 3 &&
+        dsn_reply_check(r, 0) == DSN_OK)
+        return DSN_EREJECTCODE;
     if (err != DSN_OK)
         return err;
     return out->cls == 4 || out->cls == 5 ? DSN_OK : DSN_EREJECTCODE;

@@ -19,8 +19,8 @@ static int render(const dsn_reply *c, char *text, size_t *len)
 static int for_verb(const dsn_reply *r, int verb, dsn_reply *c)
 {
     int err = dsn_adapter_reply(r, c);
-    if (verb == DSN_EXIM_ANY)
-        return err == DSN_EREJECTCODE ? DSN_OK : err;
+    if (verb == DSN_EXIM_ANY) /* a 2yz too, but never a 3yz */
+        return err == DSN_EREJECTCODE && c->cls == 2 ? DSN_OK : err;
     if (err == DSN_OK && c->cls != verb) {
         c->code = verb * 100 + c->code % 100;
         c->cls = verb;

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "adapter.h"
 #include "digits.h"
 #include "dsn/policy.h"
 #include "sink.h"
@@ -126,23 +127,21 @@ static void put_number(dsn_sink *o, int v, char after)
     dsn_sink_put(o, d, n);
 }
 
-int dsn_policy_action(const dsn_reply *r, char *buf, size_t size)
+int dsn_policy_action(const dsn_reply *given, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
-    int err = dsn_reply_check(r, 0), subject = 0, detail = 0;
+    dsn_reply w;
+    const dsn_reply *r = &w;
+    int err = dsn_adapter_reply(given, &w), subject, detail;
     size_t mark, limit, len;
     text_cursor text;
-    if (err == DSN_OK && r->code / 100 != 4 && r->code / 100 != 5)
-        err = DSN_EREJECTCODE;
     if (err != DSN_OK) {
         dsn_sink_end(&o);
         return err;
     }
-    /* dsn_reply_check() vouched for these only with an enhanced code */
-    if (!(r->flags & DSN_FMT_NO_ENHANCED)) {
-        subject = r->subject;
-        detail = r->detail;
-    }
+    /* the reply's own status, as every adapter writes it */
+    subject = r->subject;
+    detail = r->detail;
     dsn_sink_put(&o, "action=", 7);
     put_number(&o, r->code, ' ');
     mark = o.len;

@@ -49,6 +49,19 @@ static void test_one_line_reply(void **state)
                         "action=554 5.0.0 4.2.2 is not the code\n\n");
 }
 
+/* A reply that has an enhanced code but is not to show it on the wire
+ * (DSN_FMT_NO_ENHANCED): Postfix writes one anyway, so the reply's own
+ * goes out, as the OpenSMTPD and Exim writers write it; not X.0.0. */
+static void test_no_enhanced_keeps_the_status(void **state)
+{
+    dsn_reply r = dsn_no_such_user(NULL, 0);
+    (void)state;
+    r.flags |= DSN_FMT_NO_ENHANCED;
+    assert_string_equal(action_of(r), "action=550 5.1.1 No such user\n\n");
+    r.subject = 1000; /* written now, so checked now */
+    assert_int_equal(dsn_policy_action(&r, NULL, 0), DSN_EBADSTATUS);
+}
+
 static void test_lines_joined_by_one_space(void **state)
 {
     (void)state;
@@ -329,6 +342,7 @@ static void test_error_names(void **state)
 
 CMOCKA_MAIN({
     cmocka_unit_test(test_one_line_reply),
+    cmocka_unit_test(test_no_enhanced_keeps_the_status),
     cmocka_unit_test(test_lines_joined_by_one_space),
     cmocka_unit_test(test_never_a_bare_code),
     cmocka_unit_test(test_printable_utf8),

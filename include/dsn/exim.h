@@ -71,8 +71,9 @@
  *      DSN_EINVAL          r is NULL, or verb is not one of the three.
  *      DSN_EBADCODE, DSN_EBADSTATUS, DSN_EBADCLASS
  *                          r fails dsn_reply_check(r, 0).
- *      DSN_EREJECTCODE    a 2yz reply with DSN_EXIM_DENY or _DEFER, and
- *                          any reply to local_scan that is not 4yz or 5yz.
+ *      DSN_EREJECTCODE    a 2yz reply with DSN_EXIM_DENY or _DEFER, a 3yz
+ *                          (354) with any verb, and any reply to
+ *                          local_scan that is not 4yz or 5yz.
  *      DSN_ETOOLONG        the local_scan text of r would exceed
  *                          DSN_EXIM_TEXT_MAX octets.
  *

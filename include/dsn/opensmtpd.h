@@ -83,8 +83,9 @@
  *      DSN_EINVAL          r is NULL, or flags hold an unknown bit.
  *      DSN_EBADCODE, DSN_EBADSTATUS, DSN_EBADCLASS
  *                          r fails dsn_reply_check(r, 0).
- *      DSN_EREJECTCODE    r's code is not 4yz or 5yz: a filter rejects,
- *                          it has no positive reply to give.
+ *      DSN_EREJECTCODE    r's code is not 4yz or 5yz (a 354 included): a
+ *                          filter rejects, it has no positive reply to
+ *                          give.
  *
  * SEE ALSO
  *      contrib/opensmtpd (dsn_osmtpd_reject() for filters built on

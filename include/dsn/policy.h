@@ -33,10 +33,11 @@
  *        joined into one, separated by one space, in order (as Postfix
  *        itself joins the lines of a remote reply in its logs and
  *        bounces); the enhanced code is written once, in front.
- *      - The enhanced code is always written, DSN_FMT_NO_ENHANCED or not:
- *        Postfix sends one on the wire anyway (its own 5.7.1 or 4.7.1 when
- *        the action has none), and a text that began with one would be
- *        taken for it.
+ *      - The enhanced code is always written, DSN_FMT_NO_ENHANCED or not,
+ *        the reply's own (X.0.0 for a dsn_basic() reply), as the OpenSMTPD
+ *        and Exim writers write it: Postfix sends one on the wire anyway
+ *        (its own 5.7.1 or 4.7.1 when the action has none), and a text
+ *        that began with one would be taken for it.
  *      - Postfix makes the line "<code> <status> <address>: Recipient
  *        address rejected: <text>", forces the enhanced class to the
  *        code's first digit, and maps X.1.Y codes by what it rejects (a
