@@ -93,7 +93,8 @@ static int optional_value(const char *s)
 static int check_sender(const char *s)
 {
     size_t n, i;
-    if (s == NULL || *s == '\0')
+    /* "<>" is how SMTP writes the null reverse-path (RFC 5321 4.1.1.2) */
+    if (s == NULL || *s == '\0' || strcmp(s, "<>") == 0)
         return DSN_ENULLPATH;
     n = strlen(s);
     if (n > DSN_BOUNCE_VALUE_MAX)

@@ -282,7 +282,7 @@ static const bad_value bad_values[] = {
      DSN_EMTANAME,
      1,
      {"mail.example.org\r\nBcc: x@y", ""}},
-    {FIELD_(sender), DSN_ENULLPATH, 1, {""}},
+    {FIELD_(sender), DSN_ENULLPATH, 1, {"", "<>"}},
     {FIELD_(sender), DSN_EHEADERVALUE, 0, {"a@b\r\nBcc: x@y", "a>@b"}},
     {FIELD_(sender), DSN_ENOTUTF8, 0, {"\xC3@b"}},
     {FIELD_(date), DSN_EHEADERVALUE, 1, {"Mon\n, 30 Nov"}},

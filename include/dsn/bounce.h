@@ -117,7 +117,8 @@
  *                        at most 253 octets, else DSN_EMTANAME. Also the
  *                        domain of From: and of a built Message-ID.
  *      sender            required, the envelope sender without <>: an
- *                        empty (null) reverse-path gives DSN_ENULLPATH
+ *                        empty (null) reverse-path, "" or "<>", gives
+ *                        DSN_ENULLPATH
  *                        (RFC 3461 section 6.2: never bounce a bounce); a
  *                        control octet (CR, LF, NUL, ...), '<', '>' or
  *                        space, or over DSN_BOUNCE_VALUE_MAX octets:

@@ -15,8 +15,8 @@
  *      else if (err < 0)          ... dsn_strerror(err) ...
  *      while ((err = dsn_report_next(&rep, &rc)) == 1) {
  *          dsn_status st;
- *          dsn_report_status(&rc, &st);     // the status that matters
- *          ... rc.final_recipient, rc.action, rc.diagnostic ...
+ *          if (dsn_report_status(&rc, &st) == DSN_OK)  // what matters
+ *              ... st, rc.final_recipient, rc.action, rc.diagnostic ...
  *      }
  *
  * DESCRIPTION
