@@ -64,7 +64,9 @@ SANITIZE = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
 
 def compile_and_run(cc, flags, path, lib, tmp):
     exe = os.path.join(tmp, "readme")
-    p = subprocess.run([cc, *flags, path, lib, "-o", exe],
+    # a shared build's libdsn.so is found where it was built
+    rpath = [f"-Wl,-rpath,{os.path.dirname(os.path.abspath(lib))}"]
+    p = subprocess.run([cc, *flags, path, lib, *rpath, "-o", exe],
                        capture_output=True, text=True)
     if p.returncode != 0:
         return p.stdout + p.stderr, "do not compile"
