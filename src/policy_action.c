@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "adapter.h"
-#include "digits.h"
 #include "dsn/policy.h"
 #include "sink.h"
 #include "text_class.h"
@@ -109,9 +108,9 @@ static void put_text(dsn_sink *o, text_cursor c, size_t upto)
 
 /* The first of the reply's text, its fallback, the row text of its code
  * and the row text of X.0.0 that leaves a unit of text. */
-static const char *pick_text(const dsn_reply *r, int subject, int detail)
+static const char *pick_text(const dsn_reply *r)
 {
-    const dsn_entry *row = dsn_entry_by_status(subject, detail);
+    const dsn_entry *row = dsn_entry_by_status(r->subject, r->detail);
     if (text_length(cursor_at(r->msg, 0)) > 0)
         return r->msg;
     if (text_length(cursor_at(r->fallback, 0)) > 0)
@@ -119,40 +118,25 @@ static const char *pick_text(const dsn_reply *r, int subject, int detail)
     return row != NULL ? row->message : dsn_entries[DSN_ID_unspecified].message;
 }
 
-static void put_number(dsn_sink *o, int v, char after)
-{
-    char d[4];
-    size_t n = dsn_put_digits(d, v);
-    d[n++] = after;
-    dsn_sink_put(o, d, n);
-}
-
 int dsn_policy_action(const dsn_reply *given, char *buf, size_t size)
 {
     dsn_sink o = dsn_sink_make(buf, size);
-    dsn_reply w;
-    const dsn_reply *r = &w;
-    int err = dsn_adapter_reply(given, &w), subject, detail;
-    size_t mark, limit, len;
+    dsn_reply r;
+    char head[DSN_REPLY_HEAD_MAX];
+    size_t n, limit, len;
     text_cursor text;
+    int err = dsn_adapter_reply(given, &r);
     if (err != DSN_OK) {
         dsn_sink_end(&o);
         return err;
     }
-    /* the reply's own status, as every adapter writes it */
-    subject = r->subject;
-    detail = r->detail;
+    /* "550 5.1.1 ": the reply's own status, as every adapter writes it */
+    n = dsn_put_reply_head(head, r.code, &r);
     dsn_sink_put(&o, "action=", 7);
-    put_number(&o, r->code, ' ');
-    mark = o.len;
-    put_number(&o, r->code / 100, '.');
-    put_number(&o, subject, '.');
-    put_number(&o, detail, ' ');
-    /* the wire line: "550 " and the status as here, Postfix's prefix, the
-     * text and CRLF */
-    limit = DSN_LINE_MAX - 2 - DSN_POLICY_PREFIX_MAX - 4 - (o.len - mark);
-    text = cursor_at(pick_text(r, subject, detail),
-                     (r->flags & DSN_FMT_ASCII) != 0);
+    dsn_sink_put(&o, head, n);
+    /* the wire line: the same head, Postfix's prefix, the text and CRLF */
+    limit = DSN_LINE_MAX - 2 - DSN_POLICY_PREFIX_MAX - n;
+    text = cursor_at(pick_text(&r), (r.flags & DSN_FMT_ASCII) != 0);
     len = text_length(text);
     if (len <= limit) {
         put_text(&o, text, len);

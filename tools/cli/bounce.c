@@ -390,11 +390,7 @@ static unsigned long hash_report(int argc, char **argv, const dsn_bounce *b)
         h = hash_bytes(h, argv[i], strlen(argv[i]) + 1);
     if (b->original != NULL)
         h = hash_bytes(h, b->original, b->original_len);
-    for (i = 0; i < (int)sizeof pid; i++, pid >>= 8) {
-        char byte = (char)(pid & 0xFF);
-        h = hash_bytes(h, &byte, 1);
-    }
-    return h;
+    return hash_bytes(h, (const char *)&pid, sizeof pid);
 }
 
 static int run_bounce(int argc, char **argv)
